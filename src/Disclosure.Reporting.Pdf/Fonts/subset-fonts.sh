@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Reproduces the subset fonts embedded in Disclosure.Reporting.Pdf.
+#
+# Sources (all TrueType with glyf outlines; PDFsharp cannot embed CFF outlines or read TTC collections):
+#   Noto Serif SC Regular (OFL-1.1)       npm: @expo-google-fonts/noto-serif-sc@0.4.3
+#   LXGW WenKai Regular (OFL-1.1)          Debian: fonts-lxgw-wenkai
+#   Droid Sans Fallback Full (Apache-2.0)  Debian: fonts-droid-fallback
+#
+# Needs: apt-get update && apt-get install -y fonttools fonts-lxgw-wenkai fonts-droid-fallback; npm.
+# The character set is GB2312 (all 7445 characters, incl. its symbols and full-width forms), ASCII,
+# Latin-1 punctuation, general punctuation, CJK symbols and punctuation, full-width forms,
+# circled numbers, and a short list of GBK characters common in names and places (extra-chars.txt).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+(cd "$work" && npm pack --silent @expo-google-fonts/noto-serif-sc@0.4.3 >/dev/null && tar xzf ./*.tgz)
+serif_regular="$work/package/400Regular/NotoSerifSC_400Regular.ttf"
+kai=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
+hei=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
+
+/usr/bin/python3 - "$here/extra-chars.txt" "$work/chars.txt" "$work/chars-level1.txt" <<'PY'
+import sys
+
+
+def gb2312(rows):
+    out = set()
+    for hi in rows:
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
+chars = gb2312(range(0xA1, 0xF8))
+level1 = gb2312(range(0xA1, 0xD8))  # symbols + the 3755 level-1 hanzi, enough for headings
+ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x205E), (0x2460, 0x24FF), (0x3000, 0x303F), (0xFF01, 0xFF5E), (0xFFE0, 0xFFE6)]
+for a, b in ranges:
+    chars.update(chr(c) for c in range(a, b + 1))
+with open(sys.argv[1], encoding="utf-8") as f:
+    chars.update(c for c in f.read() if not c.isspace())
+# Never ship Kangxi radicals / compatibility ideographs: text extraction must give back the unified ideographs.
+chars = {c for c in chars if not (0x2F00 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF)}
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("".join(sorted(chars)))
+level1 |= {c for c in chars if ord(c) < 0x4E00 or ord(c) > 0x9FFF}
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    f.write("".join(sorted(level1)))
+PY
+
+subset() {
+  pyftsubset "$1" --text-file="$work/$3" --output-file="$here/$2" \
+    --layout-features='' --no-hinting --desubroutinize --drop-tables+=DSIG,GSUB,GPOS,GDEF,BASE,vhea,vmtx \
+    --name-IDs='*' --name-legacy --name-languages='*' --notdef-outline --recommended-glyphs
+}
+# Body, tables and title (bold is simulated by PDFsharp): the full set.
+subset "$serif_regular" NotoSerifSC-Regular.subset.ttf chars.txt
+# Heading faces: level-1 hanzi only; the renderer falls back to the serif face for anything else.
+subset "$kai" LXGWWenKai-Regular.subset.ttf chars-level1.txt
+subset "$hei" DroidSansFallback.subset.ttf chars-level1.txt
+
+# LXGW WenKai reserves its font names: a modified version (this subset) must be renamed (OFL-1.1 §3).
+/usr/bin/python3 - "$here/LXGWWenKai-Regular.subset.ttf" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+font = TTFont(sys.argv[1])
+names = {1: "Disclosure Kai", 2: "Regular", 3: "Disclosure Kai Regular (subset of LXGW WenKai)",
+         4: "Disclosure Kai Regular", 6: "DisclosureKai-Regular", 16: "Disclosure Kai", 17: "Regular"}
+font["name"].names = [n for n in font["name"].names if n.nameID not in names and n.nameID not in (18, 21, 22)]
+for name_id, value in names.items():
+    font["name"].setName(value, name_id, 3, 1, 0x409)
+    font["name"].setName(value, name_id, 1, 0, 0)
+font.save(sys.argv[1])
+PY
+ls -l "$here"/*.subset.ttf
