@@ -1,0 +1,44 @@
+namespace Disclosure.Domain.Reports.Layouts;
+
+/// <summary>Table 四 — 政府信息公开行政复议、行政诉讼情况: three groups of five cells, the same in every format.</summary>
+public static class ReviewsLayout
+{
+    public const string Title = "四、政府信息公开行政复议、行政诉讼情况";
+    public const string ReviewHeader = "行政复议";
+    public const string LitigationHeader = "行政诉讼";
+
+    public static class Groups
+    {
+        public const string AdministrativeReview = "administrative_review";
+        public const string LitigationDirect = "litigation_direct";
+        public const string LitigationAfterReview = "litigation_after_review";
+    }
+
+    public static class Fields
+    {
+        public const string Upheld = "upheld";
+        public const string Corrected = "corrected";
+        public const string Other = "other";
+        public const string Pending = "pending";
+        public const string Total = "total";
+    }
+
+    public static readonly IReadOnlyList<ColumnDefinition> GroupFields =
+    [
+        new(Fields.Upheld, "结果维持"),
+        new(Fields.Corrected, "结果纠正"),
+        new(Fields.Other, "其他结果"),
+        new(Fields.Pending, "尚未审结"),
+        new(Fields.Total, "总计"),
+    ];
+
+    /// <summary>The four fields whose sum is 总计 (rule R4).</summary>
+    public static readonly IReadOnlyList<string> PartFields = GroupFields.Take(4).Select(c => c.Key).ToArray();
+
+    public static readonly TableLayout Layout = new(ReportTableId.Reviews, Title,
+    [
+        new(Groups.AdministrativeReview, "行政复议", GroupFields, ReviewHeader),
+        new(Groups.LitigationDirect, "未经复议直接起诉", GroupFields, LitigationHeader),
+        new(Groups.LitigationAfterReview, "复议后起诉", GroupFields, LitigationHeader),
+    ]);
+}

@@ -1,0 +1,201 @@
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+using A = Disclosure.Domain.Reports.Layouts.ApplicationsLayout;
+using P = Disclosure.Domain.Reports.Layouts.ProactiveLayout;
+using V = Disclosure.Domain.Reports.Layouts.ReviewsLayout;
+
+namespace Disclosure.Domain.Rules;
+
+/// <summary>
+/// The 勾稽关系 of official-format.md §6 as pure functions. Each returns its findings; none changes the report.
+/// Sums count a blank cell as 0; a total that is blank while its parts add up to 0 is not reported (blank is not zero,
+/// but nothing contradicts it — rule S1 reports the blank itself).
+/// </summary>
+public static class ConsistencyRules
+{
+    public const string R0 = "R0";
+    public const string R1 = "R1";
+    public const string R2 = "R2";
+    public const string R3 = "R3";
+    public const string R4 = "R4";
+    public const string R5 = "R5";
+    public const string S1 = "S1";
+    public const string S3 = "S3";
+
+    /// <summary>Every rule that needs only this report, then the cross-year rules when last year's report is given.</summary>
+    public static IReadOnlyList<RuleViolation> Check(AnnualReport report, AnnualReport? previousYear = null)
+    {
+        var findings = new List<RuleViolation>();
+        findings.AddRange(NonNegativeCounts(report));
+        findings.AddRange(ApplicationsBalance(report));
+        findings.AddRange(ResultsTotal(report));
+        findings.AddRange(ApplicantTotal(report));
+        findings.AddRange(ReviewTotals(report));
+        if (previousYear is not null)
+        {
+            findings.AddRange(CarryOver(report, previousYear));
+            findings.AddRange(InForceContinuity(report, previousYear));
+        }
+
+        findings.AddRange(BlankCells(report));
+        return findings;
+    }
+
+    /// <summary>R0: counts and fees are not negative; only 2019's 本年增/减 may be.</summary>
+    public static IEnumerable<RuleViolation> NonNegativeCounts(AnnualReport report) =>
+        from table in report.Tables
+        from row in table.Layout.Rows
+        from column in row.Columns
+        where column.Kind is CellKind.Count or CellKind.WanYuan
+        let value = table.Number(row.Key, column.Key)
+        where value < 0
+        select new RuleViolation(R0, RuleSeverity.Error, table.Id, row.Key, column.Key, null, value);
+
+    /// <summary>R1: 一 + 二 = （七）总计 + 四, in each of the 7 columns of table 三.</summary>
+    public static IEnumerable<RuleViolation> ApplicationsBalance(AnnualReport report)
+    {
+        var t = report.Applications;
+        foreach (var column in A.DataColumns)
+        {
+            long? received = Sum(t.Number(A.Rows.New, column.Key), t.Number(A.Rows.CarriedOver, column.Key));
+            long? settled = Sum(t.Number(A.Rows.TotalProcessed, column.Key), t.Number(A.Rows.CarriedForward, column.Key));
+            if ((received ?? 0) != (settled ?? 0))
+            {
+                // Reported at （七）总计: the figure a publisher most often types wrong. Expected is what balances 一 + 二.
+                var carriedForward = t.Number(A.Rows.CarriedForward, column.Key) ?? 0;
+                yield return new RuleViolation(R1, RuleSeverity.Error, ReportTableId.Applications, A.Rows.TotalProcessed,
+                    column.Key, (received ?? 0) - carriedForward, t.Number(A.Rows.TotalProcessed, column.Key));
+            }
+        }
+    }
+
+    /// <summary>R2: （七）总计 = the sum of the leaf result rows (22 in 2021, 20 in the 2019 layout), in each column.</summary>
+    public static IEnumerable<RuleViolation> ResultsTotal(AnnualReport report)
+    {
+        var t = report.Applications;
+        var leaves = A.ResultLeafRows(t.Layout);
+        foreach (var column in A.DataColumns)
+        {
+            var parts = Sum(leaves.Select(row => t.Number(row, column.Key)));
+            var finding = CompareTotal(R2, ReportTableId.Applications, A.Rows.TotalProcessed, column.Key, parts,
+                t.Number(A.Rows.TotalProcessed, column.Key));
+            if (finding is not null)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>R3: 总计 = the six applicant columns, in each row of table 三.</summary>
+    public static IEnumerable<RuleViolation> ApplicantTotal(AnnualReport report)
+    {
+        var t = report.Applications;
+        foreach (var row in t.Layout.Rows)
+        {
+            var parts = Sum(A.ApplicantColumns.Select(column => t.Number(row.Key, column)));
+            var finding = CompareTotal(R3, ReportTableId.Applications, row.Key, A.Columns.Total, parts,
+                t.Number(row.Key, A.Columns.Total));
+            if (finding is not null)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>R4: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, in each group of table 四.</summary>
+    public static IEnumerable<RuleViolation> ReviewTotals(AnnualReport report)
+    {
+        var t = report.Reviews;
+        foreach (var group in t.Layout.Rows)
+        {
+            var parts = Sum(V.PartFields.Select(field => t.Number(group.Key, field)));
+            var finding = CompareTotal(R4, ReportTableId.Reviews, group.Key, V.Fields.Total, parts,
+                t.Number(group.Key, V.Fields.Total));
+            if (finding is not null)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>R5: 上年结转 this year = 结转下年度继续办理 last year, in each column. Needs an override after a reorganisation.</summary>
+    public static IEnumerable<RuleViolation> CarryOver(AnnualReport report, AnnualReport previousYear)
+    {
+        if (previousYear.Year != report.Year - 1)
+        {
+            yield break;
+        }
+
+        foreach (var column in A.DataColumns)
+        {
+            var expected = previousYear.Applications.Number(A.Rows.CarriedForward, column.Key);
+            var actual = report.Applications.Number(A.Rows.CarriedOver, column.Key);
+            if ((expected ?? 0) != (actual ?? 0))
+            {
+                yield return new RuleViolation(R5, RuleSeverity.Error, ReportTableId.Applications, A.Rows.CarriedOver,
+                    column.Key, expected ?? 0, actual);
+            }
+        }
+    }
+
+    /// <summary>S3: 现行有效件数 ≈ last year's + 本年制发 − 本年废止 (table 二, 2021 layout in both years). Plausibility only.</summary>
+    public static IEnumerable<RuleViolation> InForceContinuity(AnnualReport report, AnnualReport previousYear)
+    {
+        if (previousYear.Year != report.Year - 1
+            || report.Layout.Proactive != P.Format2021 || previousYear.Layout.Proactive != P.Format2021)
+        {
+            yield break;
+        }
+
+        foreach (var row in new[] { P.Rows.Regulations, P.Rows.NormativeDocuments })
+        {
+            var before = previousYear.Proactive.Number(row, P.Columns.InForce);
+            var issued = report.Proactive.Number(row, P.Columns.Issued);
+            var repealed = report.Proactive.Number(row, P.Columns.Repealed);
+            var now = report.Proactive.Number(row, P.Columns.InForce);
+            if (before is null || now is null)
+            {
+                continue;
+            }
+
+            var expected = before.Value + (issued ?? 0) - (repealed ?? 0);
+            if (expected != now)
+            {
+                yield return new RuleViolation(S3, RuleSeverity.Warning, ReportTableId.Proactive, row, P.Columns.InForce,
+                    expected, now);
+            }
+        }
+    }
+
+    /// <summary>S1: a blank cell in a table. Blank is not zero: the publisher left it empty.</summary>
+    public static IEnumerable<RuleViolation> BlankCells(AnnualReport report) =>
+        from cell in report.Cells
+        where cell.Value.IsBlank
+        select new RuleViolation(S1, RuleSeverity.Warning, cell.Table, cell.Row, cell.Column, null, null);
+
+    private static RuleViolation? CompareTotal(string rule, ReportTableId table, string row, string column, long? parts, long? total)
+    {
+        if ((parts ?? 0) == (total ?? 0))
+        {
+            return null;
+        }
+
+        return new RuleViolation(rule, RuleSeverity.Error, table, row, column, parts ?? 0, total);
+    }
+
+    private static long? Sum(params long?[] values) => Sum((IEnumerable<long?>)values);
+
+    private static long? Sum(IEnumerable<long?> values)
+    {
+        long? sum = null;
+        foreach (var value in values)
+        {
+            if (value is { } v)
+            {
+                sum = checked((sum ?? 0) + v);
+            }
+        }
+
+        return sum;
+    }
+}
