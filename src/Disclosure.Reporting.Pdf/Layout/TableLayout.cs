@@ -1,0 +1,450 @@
+using Disclosure.Reporting.Pdf.Fonts;
+using PdfSharp.Drawing;
+
+namespace Disclosure.Reporting.Pdf.Layout;
+
+/// <summary>
+/// Lays out a <see cref="PdfTable"/>: places cells on the grid, sizes columns so that every figure and
+/// word fits (shrinking the type from 10.5 pt towards 9 pt if it must), wraps text inside cells, sizes
+/// rows, and draws the rows page by page with the header rows repeated after each break.
+/// </summary>
+internal sealed class TableLayout
+{
+    private const double PadX = 2.5;
+    private const double PadY = 3;
+    private const double LineFactor = 1.3;
+    private static readonly double[] LabelSizes = [10.5, 10, 9.5, 9];
+    private static readonly XColor ShadeColor = XColor.FromArgb(0xDC, 0xE6, 0xF2);
+
+    private readonly PdfTable _table;
+    private readonly TextLayout _text;
+    private readonly List<PlacedCell> _cells = [];
+    private int _rowCount;
+    private int _columnCount;
+    private double[] _columnWidths = [];
+    private double[] _rowHeights = [];
+
+    public TableLayout(PdfTable table, TextLayout text)
+    {
+        _table = table;
+        _text = text;
+        Place();
+        Measure();
+    }
+
+    public double LabelSize { get; private set; }
+
+    public int HeaderRows => Math.Clamp(_table.HeaderRowCount, 0, _rowCount);
+
+    public double HeaderHeight => Sum(0, HeaderRows);
+
+    public double CaptionHeight => string.IsNullOrWhiteSpace(_table.Caption) ? 0 : 24;
+
+    /// <summary>Height that must fit on a page for the table to start there: caption, header rows and the first body row.</summary>
+    public double StartHeight => CaptionHeight + HeaderHeight + (_rowCount > HeaderRows ? _rowHeights[HeaderRows] : 0);
+
+    public IReadOnlyList<double> ColumnWidths => _columnWidths;
+
+    public void Draw(PageWriter writer)
+    {
+        writer.EnsureSpace(StartHeight);
+        if (CaptionHeight > 0)
+        {
+            var atoms = _text.Shape(_table.Caption!, new TextStyle(Face.Serif, 12, Bold: true));
+            foreach (var line in _text.BreakLines(atoms, Page.ContentWidth, Page.ContentWidth))
+            {
+                writer.DrawLine(line, Page.Left + ((Page.ContentWidth - line.Width) / 2), PageWriter.Baseline(writer.Y, CaptionHeight, 12));
+            }
+
+            writer.Y += CaptionHeight;
+        }
+
+        // Split the body rows into page segments first, so that a cell spanning a page break can put its text in its tallest part.
+        var segments = new List<(int First, int End)>();
+        var header = HeaderHeight;
+        var room = writer.Remaining - header;
+        var first = HeaderRows;
+        var used = 0.0;
+        for (var r = HeaderRows; r < _rowCount; r++)
+        {
+            if (used + _rowHeights[r] > room + 0.01 && r > first)
+            {
+                segments.Add((first, r));
+                first = r;
+                used = 0;
+                room = Page.ContentHeight - header;
+            }
+
+            used += _rowHeights[r];
+        }
+
+        segments.Add((first, _rowCount));
+        var textSegment = new Dictionary<PlacedCell, int>();
+        foreach (var cell in _cells)
+        {
+            if (cell.Row < HeaderRows)
+            {
+                continue;
+            }
+
+            var best = -1;
+            var bestHeight = -1.0;
+            for (var s = 0; s < segments.Count; s++)
+            {
+                var top = Math.Max(cell.Row, segments[s].First);
+                var bottom = Math.Min(cell.Row + cell.RowSpan, segments[s].End);
+                var h = bottom > top ? Sum(top, bottom) : -1;
+                if (h > bestHeight + 0.01)
+                {
+                    best = s;
+                    bestHeight = h;
+                }
+            }
+
+            textSegment[cell] = best;
+        }
+
+        for (var s = 0; s < segments.Count; s++)
+        {
+            if (s > 0)
+            {
+                writer.NewPage();
+            }
+
+            var y = writer.Y;
+            DrawRows(writer, 0, HeaderRows, y, null, -1);
+            y += header;
+            DrawRows(writer, segments[s].First, segments[s].End, y, textSegment, s);
+            writer.Y = y + Sum(segments[s].First, segments[s].End);
+        }
+    }
+
+    private void DrawRows(PageWriter writer, int firstRow, int endRow, double top, Dictionary<PlacedCell, int>? textSegment, int segment)
+    {
+        if (endRow <= firstRow)
+        {
+            return;
+        }
+
+        var g = writer.Graphics;
+        var pen = new XPen(XColors.Black, 0.6);
+        foreach (var cell in _cells)
+        {
+            var cellTop = Math.Max(cell.Row, firstRow);
+            var cellEnd = Math.Min(cell.Row + cell.RowSpan, endRow);
+            if (cellEnd <= cellTop)
+            {
+                continue;
+            }
+
+            var x = Page.Left + SumColumns(0, cell.Column);
+            var w = SumColumns(cell.Column, cell.Column + cell.ColSpan);
+            var y = top + Sum(firstRow, cellTop);
+            var h = Sum(cellTop, cellEnd);
+            if (cell.Style.Shaded)
+            {
+                g.DrawRectangle(new XSolidBrush(ShadeColor), x, y, w, h);
+            }
+
+            g.DrawRectangle(pen, x, y, w, h);
+            if (textSegment is not null && textSegment[cell] != segment)
+            {
+                continue;
+            }
+
+            var lineHeight = cell.LineHeight;
+            var blockHeight = cell.Lines.Count * lineHeight;
+            var lineTop = y + Math.Max(PadY, (h - blockHeight) / 2);
+            var align = cell.Style.Alignment ?? (cell.Style.Kind == PdfCellKind.Label && !cell.Style.Vertical ? PdfAlignment.Left : PdfAlignment.Center);
+            foreach (var line in cell.Lines)
+            {
+                var size = line.Atoms.Count > 0 ? line.Atoms[0].Size : LabelSize;
+                var inner = w - (2 * PadX);
+                var lx = align switch
+                {
+                    PdfAlignment.Center => x + PadX + ((inner - line.Width) / 2),
+                    PdfAlignment.Right => x + w - PadX - line.Width,
+                    _ => x + PadX,
+                };
+                writer.DrawLine(line, lx, PageWriter.Baseline(lineTop, lineHeight, size));
+                lineTop += lineHeight;
+            }
+        }
+    }
+
+    private void Place()
+    {
+        var occupied = new List<bool[]>();
+        var rows = _table.Rows;
+        _rowCount = rows.Count;
+        var provisional = new List<(int Row, int Col, PdfTableCell Cell)>();
+        var maxColumns = _table.RelativeColumnWidths?.Count ?? 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var col = 0;
+            foreach (var cell in rows[r].Cells)
+            {
+                while (IsOccupied(occupied, r, col))
+                {
+                    col++;
+                }
+
+                var rowSpan = Math.Clamp(cell.RowSpan, 1, rows.Count - r);
+                var colSpan = Math.Max(1, cell.ColSpan);
+                for (var rr = r; rr < r + rowSpan; rr++)
+                {
+                    for (var cc = col; cc < col + colSpan; cc++)
+                    {
+                        Occupy(occupied, rr, cc);
+                    }
+                }
+
+                provisional.Add((r, col, cell with { RowSpan = rowSpan, ColSpan = colSpan }));
+                col += colSpan;
+                maxColumns = Math.Max(maxColumns, col);
+            }
+        }
+
+        _columnCount = Math.Max(1, maxColumns);
+        foreach (var (row, col, cell) in provisional)
+        {
+            _cells.Add(new PlacedCell(row, col, cell.RowSpan, cell.ColSpan, cell.Text, cell.Style ?? PdfCellStyle.Label));
+        }
+    }
+
+    private void Measure()
+    {
+        var available = Page.ContentWidth;
+        foreach (var size in LabelSizes)
+        {
+            LabelSize = size;
+            ShapeCells();
+            var minimum = MinimumColumnWidths();
+            if (minimum.Sum() <= available + 0.01 || size == LabelSizes[^1])
+            {
+                _columnWidths = DistributeWidths(minimum, available);
+                break;
+            }
+        }
+
+        _rowHeights = new double[_rowCount];
+        foreach (var cell in _cells)
+        {
+            var inner = Math.Max(1, SumColumns(cell.Column, cell.Column + cell.ColSpan) - (2 * PadX));
+            if (cell.Style.Vertical)
+            {
+                cell.Lines = cell.Atoms.Where(a => !a.IsSpace && !a.IsNewLine)
+                    .Select(a => new TextLine([a], a.Width, true)).ToList();
+                cell.LineHeight = cell.Atoms.Count > 0 ? cell.Atoms[0].Size * 1.15 : LabelSize;
+            }
+            else
+            {
+                cell.Lines = _text.BreakLines(cell.Atoms, inner, inner);
+                cell.LineHeight = (cell.Atoms.Count > 0 ? cell.Atoms.Max(a => a.Size) : LabelSize) * LineFactor;
+            }
+
+            cell.Needed = (Math.Max(1, cell.Lines.Count) * cell.LineHeight) + (2 * PadY);
+        }
+
+        foreach (var cell in _cells.Where(c => c.RowSpan == 1))
+        {
+            _rowHeights[cell.Row] = Math.Max(_rowHeights[cell.Row], cell.Needed);
+        }
+
+        foreach (var cell in _cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
+        {
+            var current = Sum(cell.Row, cell.Row + cell.RowSpan);
+            if (cell.Needed > current)
+            {
+                var add = (cell.Needed - current) / cell.RowSpan;
+                for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++)
+                {
+                    _rowHeights[r] += add;
+                }
+            }
+        }
+
+        for (var r = 0; r < _rowCount; r++)
+        {
+            _rowHeights[r] = Math.Max(_rowHeights[r], (LabelSize * LineFactor) + (2 * PadY));
+        }
+    }
+
+    private void ShapeCells()
+    {
+        foreach (var cell in _cells)
+        {
+            var number = cell.Style.Kind == PdfCellKind.Number;
+            var size = number ? LabelSize + 1.5 : LabelSize;
+            cell.Atoms = _text.Shape(cell.Text, new TextStyle(Face.Serif, size, cell.Style.Bold));
+        }
+    }
+
+    private double[] MinimumColumnWidths()
+    {
+        var minimum = new double[_columnCount];
+        foreach (var cell in _cells.Where(c => c.ColSpan == 1))
+        {
+            var widest = cell.Style.Vertical
+                ? cell.Atoms.Select(a => a.Width).DefaultIfEmpty(0).Max()
+                : TextLayout.WidestAtom(cell.Atoms);
+            minimum[cell.Column] = Math.Max(minimum[cell.Column], widest + (2 * PadX) + 0.5);
+        }
+
+        foreach (var cell in _cells.Where(c => c.ColSpan > 1))
+        {
+            var need = TextLayout.WidestAtom(cell.Atoms) + (2 * PadX) + 0.5;
+            var have = 0.0;
+            for (var c = cell.Column; c < cell.Column + cell.ColSpan; c++)
+            {
+                have += minimum[c];
+            }
+
+            if (need > have)
+            {
+                for (var c = cell.Column; c < cell.Column + cell.ColSpan; c++)
+                {
+                    minimum[c] += (need - have) / cell.ColSpan;
+                }
+            }
+        }
+
+        return minimum;
+    }
+
+    private double[] DistributeWidths(double[] minimum, double available)
+    {
+        var widths = new double[_columnCount];
+        var relative = _table.RelativeColumnWidths;
+        if (relative is { Count: > 0 } && relative.Count == _columnCount && relative.All(w => w > 0))
+        {
+            var total = relative.Sum();
+            for (var c = 0; c < _columnCount; c++)
+            {
+                widths[c] = relative[c] / total * available;
+            }
+        }
+        else
+        {
+            // From content: each column wants its natural one-line width, capped at eight label characters.
+            var preferred = (double[])minimum.Clone();
+            foreach (var cell in _cells.Where(c => c.ColSpan == 1))
+            {
+                var natural = Math.Min(TextLayout.NaturalWidth(cell.Atoms), LabelSize * 8) + (2 * PadX) + 0.5;
+                preferred[cell.Column] = Math.Max(preferred[cell.Column], natural);
+            }
+
+            var total = preferred.Sum();
+            for (var c = 0; c < _columnCount; c++)
+            {
+                widths[c] = preferred[c] / total * available;
+            }
+        }
+
+        // Widen columns below their minimum, taking the width from columns with room to spare.
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var deficit = 0.0;
+            var slack = 0.0;
+            for (var c = 0; c < _columnCount; c++)
+            {
+                if (widths[c] < minimum[c])
+                {
+                    deficit += minimum[c] - widths[c];
+                }
+                else
+                {
+                    slack += widths[c] - minimum[c];
+                }
+            }
+
+            if (deficit <= 0.001 || slack <= 0.001)
+            {
+                break;
+            }
+
+            var take = Math.Min(1, deficit / slack);
+            for (var c = 0; c < _columnCount; c++)
+            {
+                widths[c] = widths[c] < minimum[c] ? minimum[c] : widths[c] - ((widths[c] - minimum[c]) * take);
+            }
+        }
+
+        // If the minimums alone are too wide (at 9 pt), scale down: text then breaks inside words and figures.
+        var sum = widths.Sum();
+        if (sum > available)
+        {
+            for (var c = 0; c < _columnCount; c++)
+            {
+                widths[c] *= available / sum;
+            }
+        }
+
+        return widths;
+    }
+
+    private double Sum(int firstRow, int endRow)
+    {
+        var total = 0.0;
+        for (var r = firstRow; r < endRow; r++)
+        {
+            total += _rowHeights[r];
+        }
+
+        return total;
+    }
+
+    private double SumColumns(int first, int end)
+    {
+        var total = 0.0;
+        for (var c = first; c < end && c < _columnWidths.Length; c++)
+        {
+            total += _columnWidths[c];
+        }
+
+        return total;
+    }
+
+    private static bool IsOccupied(List<bool[]> occupied, int row, int col) =>
+        row < occupied.Count && col < occupied[row].Length && occupied[row][col];
+
+    private static void Occupy(List<bool[]> occupied, int row, int col)
+    {
+        while (occupied.Count <= row)
+        {
+            occupied.Add(new bool[16]);
+        }
+
+        if (col >= occupied[row].Length)
+        {
+            var grown = new bool[Math.Max(col + 1, occupied[row].Length * 2)];
+            occupied[row].CopyTo(grown, 0);
+            occupied[row] = grown;
+        }
+
+        occupied[row][col] = true;
+    }
+
+    private sealed class PlacedCell(int row, int column, int rowSpan, int colSpan, string text, PdfCellStyle style)
+    {
+        public int Row { get; } = row;
+
+        public int Column { get; } = column;
+
+        public int RowSpan { get; } = rowSpan;
+
+        public int ColSpan { get; } = colSpan;
+
+        public string Text { get; } = text;
+
+        public PdfCellStyle Style { get; } = style;
+
+        public List<Atom> Atoms { get; set; } = [];
+
+        public List<TextLine> Lines { get; set; } = [];
+
+        public double LineHeight { get; set; }
+
+        public double Needed { get; set; }
+    }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Disclosure.Reporting.Pdf.Fonts;
+using Disclosure.Reporting.Pdf.Layout;
+using PdfSharp.Pdf;
+
+namespace Disclosure.Reporting.Pdf;
+
+/// <summary>
+/// Typesets a <see cref="PdfReportDocument"/> as an official-format PDF (GB/T 9704 layout, shipped CJK fonts).
+/// Stateless and thread-safe; the same document always renders to the same bytes.
+/// </summary>
+public sealed class ReportPdfRenderer
+{
+    private const double BodySize = 16;          // 三号
+    private const double BodyLineHeight = 28.95; // 22 lines in the 225 mm type area
+    private const double TitleSize = 22;         // 二号
+    private const double NoteSize = 12;
+    private readonly Action<string>? _onMissingCharacter;
+
+    /// <summary>Creates a renderer.</summary>
+    /// <param name="onMissingCharacter">Called once per render for each character that no shipped font has (wire it to a logger).
+    /// Such characters are also listed in <see cref="PdfRenderResult.MissingCharacters"/>.</param>
+    public ReportPdfRenderer(Action<string>? onMissingCharacter = null)
+    {
+        _onMissingCharacter = onMissingCharacter;
+    }
+
+    /// <summary>Renders the document.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The PDF bytes, the page count and any characters that had no glyph.</returns>
+    public PdfRenderResult Render(PdfReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ReportFonts.EnsureInstalled();
+        var fonts = ReportFonts.Instance;
+        var missing = new MissingCharacters(_onMissingCharacter);
+        var text = new TextLayout(fonts, missing);
+
+        using var pdf = new PdfDocument();
+        pdf.Options.CompressContentStreams = true;
+        pdf.PageLayout = PdfPageLayout.SinglePage;
+        SetMetadata(pdf, document.Metadata);
+
+        int pageCount;
+        using (var writer = new PageWriter(pdf, document.IsDraft))
+        {
+            writer.NewPage();
+            var blocks = document.Blocks;
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+                switch (blocks[i])
+                {
+                    case PdfTitle title:
+                        DrawTitle(writer, text, title);
+                        break;
+                    case PdfHeading heading:
+                        DrawHeading(writer, text, heading, next);
+                        break;
+                    case PdfParagraph paragraph:
+                        DrawParagraph(writer, text, paragraph);
+                        break;
+                    case PdfTable table:
+                        new TableLayout(table, text).Draw(writer);
+                        writer.Y += BodyLineHeight / 2;
+                        break;
+                    case PdfNote note:
+                        DrawNote(writer, text, note);
+                        break;
+                    case PdfSignature signature:
+                        DrawSignature(writer, text, signature);
+                        break;
+                    case PdfPageBreak:
+                        if (!writer.AtPageTop)
+                        {
+                            writer.NewPage();
+                        }
+
+                        break;
+                    default:
+                        throw new NotSupportedException($"Unknown block {blocks[i].GetType().Name}.");
+                }
+            }
+
+            pageCount = writer.PageCount;
+        }
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, false);
+        var bytes = Determinism.FixSubsetTags(stream.ToArray());
+        return new PdfRenderResult(bytes, pageCount, missing.List.ToArray());
+    }
+
+    private static void SetMetadata(PdfDocument pdf, PdfMetadata metadata)
+    {
+        pdf.Info.Title = metadata.Title;
+        pdf.Info.Author = metadata.Author;
+        pdf.Info.Subject = metadata.Subject;
+        pdf.Info.Creator = "Disclosure";
+        pdf.Language = "zh-CN";
+
+        // Dates come from the model (publication date, 00:00 China Standard Time), never from the clock.
+        var date = string.Create(CultureInfo.InvariantCulture, $"D:{metadata.PublicationDate:yyyyMMdd}000000+08'00'");
+        pdf.Info.Elements.SetString("/CreationDate", date);
+        pdf.Info.Elements.SetString("/ModDate", date);
+
+        var seed = string.Join('\u001F', metadata.Title, metadata.Author, metadata.Subject, date);
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16));
+        pdf.Internals.FirstDocumentID = id;
+        pdf.Internals.SecondDocumentID = id;
+    }
+
+    private static void DrawTitle(PageWriter writer, TextLayout text, PdfTitle title)
+    {
+        const double LineHeight = TitleSize * 1.55;
+        foreach (var titleLine in title.Lines)
+        {
+            var atoms = text.Shape(titleLine, new TextStyle(Face.Serif, TitleSize, Bold: true));
+            foreach (var line in text.BreakLines(atoms, Page.ContentWidth, Page.ContentWidth))
+            {
+                writer.EnsureSpace(LineHeight);
+                writer.DrawLine(line, Page.Left + ((Page.ContentWidth - line.Width) / 2), PageWriter.Baseline(writer.Y, LineHeight, TitleSize));
+                writer.Y += LineHeight;
+            }
+        }
+
+        writer.Y += BodyLineHeight; // one empty body line under the title
+    }
+
+    private static void DrawHeading(PageWriter writer, TextLayout text, PdfHeading heading, PdfBlock? next)
+    {
+        var face = heading.Level <= 1 ? Face.Hei : Face.Kai;
+        var atoms = text.Shape(heading.Text, new TextStyle(face, BodySize));
+        var indent = 2 * BodySize;
+        var lines = text.BreakLines(atoms, Page.ContentWidth - indent, Page.ContentWidth);
+
+        // Keep the heading with the start of what follows it.
+        var following = next switch
+        {
+            PdfParagraph => 2 * BodyLineHeight,
+            PdfTable table => new TableLayout(table, text).StartHeight,
+            PdfHeading => 2 * BodyLineHeight,
+            _ => 0,
+        };
+        writer.EnsureSpace((lines.Count * BodyLineHeight) + following);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            writer.EnsureSpace(BodyLineHeight);
+            writer.DrawLine(lines[i], Page.Left + (i == 0 ? indent : 0), PageWriter.Baseline(writer.Y, BodyLineHeight, BodySize), Page.ContentWidth - (i == 0 ? indent : 0));
+            writer.Y += BodyLineHeight;
+        }
+    }
+
+    private static void DrawParagraph(PageWriter writer, TextLayout text, PdfParagraph paragraph)
+    {
+        var atoms = new List<Atom>();
+        foreach (var run in paragraph.Runs)
+        {
+            text.Shape(run.Text, new TextStyle(Face.Serif, BodySize, run.Bold), atoms);
+        }
+
+        DrawFlow(writer, text, atoms, paragraph.IndentFirstLine ? 2 * BodySize : 0, BodySize, BodyLineHeight);
+    }
+
+    private static void DrawNote(PageWriter writer, TextLayout text, PdfNote note)
+    {
+        var atoms = text.Shape(note.Text, new TextStyle(Face.Serif, NoteSize));
+        DrawFlow(writer, text, atoms, 0, NoteSize, NoteSize * 1.5);
+    }
+
+    private static void DrawFlow(PageWriter writer, TextLayout text, List<Atom> atoms, double indent, double size, double lineHeight)
+    {
+        var lines = text.BreakLines(atoms, Page.ContentWidth - indent, Page.ContentWidth);
+        var first = true;
+        foreach (var line in lines)
+        {
+            writer.EnsureSpace(lineHeight);
+            var x = Page.Left + (first ? indent : 0);
+            writer.DrawLine(line, x, PageWriter.Baseline(writer.Y, lineHeight, size), Page.Right - x);
+            writer.Y += lineHeight;
+            first = line.EndsParagraph && indent > 0;
+        }
+    }
+
+    private static void DrawSignature(PageWriter writer, TextLayout text, PdfSignature signature)
+    {
+        var date = string.Create(CultureInfo.InvariantCulture, $"{signature.Date.Year}年{signature.Date.Month}月{signature.Date.Day}日");
+        var agency = text.BreakLines(text.Shape(signature.Agency, new TextStyle(Face.Serif, BodySize)), Page.ContentWidth, Page.ContentWidth);
+        var dateLine = text.BreakLines(text.Shape(date, new TextStyle(Face.Serif, BodySize)), Page.ContentWidth, Page.ContentWidth);
+        var lines = agency.Concat(dateLine).ToList();
+        writer.Y += BodyLineHeight;
+        writer.EnsureSpace(lines.Count * BodyLineHeight);
+
+        // The date sits four characters in from the right edge; the agency is centred over it.
+        var dateRight = Page.Right - (4 * BodySize);
+        var dateWidth = dateLine.Count > 0 ? dateLine[0].Width : 0;
+        var centre = dateRight - (dateWidth / 2);
+        foreach (var line in lines)
+        {
+            var x = Math.Min(Page.Right - line.Width, centre - (line.Width / 2));
+            writer.DrawLine(line, Math.Max(Page.Left, x), PageWriter.Baseline(writer.Y, BodyLineHeight, BodySize));
+            writer.Y += BodyLineHeight;
+        }
+    }
+}
