@@ -228,6 +228,56 @@ public sealed class CanonicalJsonTests
         AssertRefused(Samples.ModifiedText(Samples.Hongze2023, json => json["agency"]!["slug"] = "Hongze District"), "$.agency.slug");
 
     [Fact]
+    public void Read_WhenTheSlugEndsInANewline_IsRefusedAtTheSlug() =>
+        AssertRefused(Samples.ModifiedText(Samples.Hongze2023, json => json["agency"]!["slug"] = "hongze-district\n"), "$.agency.slug");
+
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    [InlineData(-1_000_000_000_001)]
+    [InlineData(1_000_000_000_001)]
+    public void Read_WhenACountIsBeyondAnyRealFigure_IsRefusedAtThatCell(long count) =>
+        AssertRefused(Samples.ModifiedText(Samples.Pingtan2021, json => json["applications"]!["rows"]!["new"]![0] = count),
+            "$.applications.rows.new[0]");
+
+    [Fact]
+    public void Write_NonBmpCharacters_AreNotEscaped()
+    {
+        // Rare characters in place names lie outside the BMP (e.g. 𠮷, U+20BB7).
+        var report = Samples.Report(Samples.Zhongwei2023);
+        report.Sections = report.Sections with { Preamble = "𠮷" };
+
+        var written = CanonicalJson.Write(report);
+
+        Assert.Contains("\"preamble\": \"𠮷\"", written, StringComparison.Ordinal);
+        Assert.Equal("𠮷", CanonicalJson.Read(written).Sections.Preamble);
+    }
+
+    [Fact]
+    public void Write_EscapesOnlyWhatJsonRequires()
+    {
+        var report = Samples.Report(Samples.Zhongwei2023);
+        report.Sections = report.Sections with { Preamble = "引号\"反斜杠\\换行\n制表\t<a href='x'>&</a>“”—𠮷" };
+
+        var written = CanonicalJson.Write(report);
+
+        Assert.Contains("\"preamble\": \"引号\\\"反斜杠\\\\换行\\n制表\\t<a href='x'>&</a>“”—𠮷\"", written, StringComparison.Ordinal);
+        Assert.Equal(report.Sections.Preamble, CanonicalJson.Read(written).Sections.Preamble);
+    }
+
+    [Fact]
+    public void Write_ALoneSurrogate_BecomesTheReplacementCharacter()
+    {
+        // Not a character at all, so it cannot be kept; UTF-8 output replaces it, as any UTF-8 writer must.
+        var report = Samples.Report(Samples.Zhongwei2023);
+        report.Sections = report.Sections with { Preamble = "a\uD842b" };
+
+        var reread = CanonicalJson.Read(CanonicalJson.Write(report));
+
+        Assert.Equal("a\uFFFDb", reread.Sections.Preamble);
+    }
+
+    [Fact]
     public void Read_WhenTheYearIsMissing_IsRefusedAtTheYear() =>
         AssertRefused(Samples.ModifiedText(Samples.Hongze2023, json => json.Remove("year")), "$.year");
 

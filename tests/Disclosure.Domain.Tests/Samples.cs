@@ -14,10 +14,10 @@ public static class Samples
     public const string Hongze2023 = "hongze-district-2023";
     public const string Shanghai2019 = "shanghai-govoffice-2019-old-format";
 
-    private static readonly Lazy<string> LazyFolder = new(FindFolder);
+    private static readonly Lazy<string> _folder = new(FindFolder);
 
     /// <summary>The directory holding the sample files.</summary>
-    public static string Folder => LazyFolder.Value;
+    public static string Folder => _folder.Value;
 
     /// <summary>The names (without extension) of every <c>*.json</c> sample.</summary>
     public static IReadOnlyList<string> JsonNames =>

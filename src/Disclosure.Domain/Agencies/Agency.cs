@@ -71,6 +71,7 @@ public sealed partial class Agency
             : throw new ArgumentException($"At most {maxLength} characters.", parameter);
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final "\n".
+    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

@@ -69,7 +69,7 @@ public static class ConsistencyRules
         }
     }
 
-    /// <summary>R2: （七）总计 = the sum of the leaf result rows (22 in 2021, 20 in the 2019 layout), in each column.</summary>
+    /// <summary>R2: （七）总计 = the sum of the leaf result rows (21 in 2021, 19 with the single （六） row; the spec's "22" counts （七） itself), in each column.</summary>
     public static IEnumerable<RuleViolation> ResultsTotal(AnnualReport report)
     {
         var t = report.Applications;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
@@ -22,12 +21,15 @@ public static class CanonicalJson
     /// <summary>The largest magnitude a count cell may hold (10¹²); counts in the millions are real, beyond this is a typo.</summary>
     public const long MaxCount = 1_000_000_000_000;
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    private static readonly JsonWriterOptions _writerOptions = new()
     {
         Indented = true,
         IndentCharacter = ' ',
         IndentSize = 1,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // The canonical bytes use LF on every platform (the default is Environment.NewLine, CRLF on Windows).
+        NewLine = "\n",
+        Encoder = CanonicalJsonEncoder.Instance,
     };
 
     public static string Write(AnnualReport report)
@@ -39,7 +41,7 @@ public static class CanonicalJson
 
     public static void Write(AnnualReport report, Stream output)
     {
-        using var w = new Utf8JsonWriter(output, WriterOptions);
+        using var w = new Utf8JsonWriter(output, _writerOptions);
         w.WriteStartObject();
         w.WriteString("schema", Schema);
         w.WriteStartObject("agency");
@@ -294,7 +296,7 @@ public static class CanonicalJson
             case JsonValueKind.Null:
                 return CellValue.Blank;
             case JsonValueKind.Number when kind is CellKind.Count or CellKind.SignedCount:
-                if (!value.TryGetInt64(out var number) || Math.Abs(number) > MaxCount)
+                if (!value.TryGetInt64(out var number) || number is > MaxCount or < -MaxCount)
                 {
                     throw new CanonicalJsonException($"{path}: expected a whole number up to {MaxCount:N0}, found {value.GetRawText()}.");
                 }

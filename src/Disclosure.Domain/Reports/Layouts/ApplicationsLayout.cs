@@ -54,7 +54,7 @@ public static class ApplicationsLayout
     /// <summary>2019 and hybrid: （六）其他处理 is one row.</summary>
     public static readonly TableLayout SingleOtherRow = Build(singleOtherRow: true);
 
-    /// <summary>The leaf result rows summed by （七）总计 (rule R2): 22 in 2021, 20 with the single （六） row.</summary>
+    /// <summary>The leaf result rows summed by （七）总计 (rule R2): 21 in 2021, 19 with the single （六） row (（一）–（六）; the 22-row merged cell of the printed table also spans （七）).</summary>
     public static IReadOnlyList<string> ResultLeafRows(TableLayout layout) =>
         layout.Rows
             .SkipWhile(r => r.Key != Rows.Granted)

@@ -1,0 +1,72 @@
+using Disclosure.Domain.Agencies;
+
+namespace Disclosure.Domain.Tests;
+
+public sealed class AgencyTests
+{
+    [Theory]
+    [InlineData("hongze-district")]
+    [InlineData("zhongwei-commerce")]
+    [InlineData("shanghai-govoffice")]
+    [InlineData("pingtan")]
+    [InlineData("a")]
+    [InlineData("suqian-2024")]
+    [InlineData("1")]
+    public void IsValidSlug_AcceptsLowerCaseAsciiDigitsAndSingleHyphens(string slug)
+    {
+        Assert.True(Agency.IsValidSlug(slug));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Hongze-District")]
+    [InlineData("hongze district")]
+    [InlineData("hongze_district")]
+    [InlineData("hongze--district")]
+    [InlineData("-hongze")]
+    [InlineData("hongze-")]
+    [InlineData("洪泽区")]
+    [InlineData("hongzé")]
+    [InlineData("hongze/district")]
+    [InlineData("hongze\n")]
+    public void IsValidSlug_RefusesAnythingElse(string? slug)
+    {
+        Assert.False(Agency.IsValidSlug(slug));
+    }
+
+    [Fact]
+    public void IsValidSlug_AllowsAtMost64Characters()
+    {
+        Assert.True(Agency.IsValidSlug(new string('a', Agency.SlugMaxLength)));
+        Assert.False(Agency.IsValidSlug(new string('a', Agency.SlugMaxLength + 1)));
+    }
+
+    [Fact]
+    public void Constructor_WithAnInvalidSlug_IsRefused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new Agency("Hongze District", "淮安市洪泽区人民政府", AgencyLevel.CountyGovernment));
+
+        Assert.Equal("slug", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Constructor_WithoutAName_IsRefused(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new Agency("hongze-district", name, AgencyLevel.CountyGovernment));
+
+        Assert.Equal("name", ex.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_TrimsTextAndTurnsEmptyContactsIntoNull()
+    {
+        var agency = new Agency("zhongwei-commerce", " 中卫市商务局 ", AgencyLevel.CityDepartment, address: " 中卫市行政中心534室 ", phone: "  ");
+
+        Assert.Equal("中卫市商务局", agency.Name);
+        Assert.Equal("中卫市行政中心534室", agency.Address);
+        Assert.Null(agency.Phone);
+    }
+}
