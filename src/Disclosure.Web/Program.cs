@@ -1,6 +1,54 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Disclosure");
-app.Run();
+using Disclosure.Data;
+using Disclosure.Web.DemoData;
+using Disclosure.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
 
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddDisclosureDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddHealthChecks().AddDbContextCheck<DisclosureDbContext>("database");
+
+builder.Services
+    .AddControllersWithViews()
+    .AddRazorOptions(razor =>
+    {
+        // Feature folders: Features/{Controller}/{View}.cshtml, shared views in Features/Shared.
+        razor.ViewLocationFormats.Clear();
+        razor.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+        razor.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+    });
+builder.Services.AddFeatureQueries();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+
+app.MapHealthChecks("/healthz");
+app.MapControllers();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

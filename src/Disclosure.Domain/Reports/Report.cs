@@ -3,8 +3,8 @@ using Disclosure.Domain.Agencies;
 namespace Disclosure.Domain.Reports;
 
 /// <summary>
-/// An agency's annual report for one year: the aggregate over its versions. Exactly one version is current once the
-/// report is published: the one readers see. Earlier published versions stay readable.
+/// An agency's annual report for one year: the aggregate over its versions. Once the report is published exactly one
+/// version is current (the one readers see; a unique index holds at most one); earlier published versions stay readable.
 /// </summary>
 public sealed class Report
 {
@@ -34,10 +34,8 @@ public sealed class Report
 
     public int Year { get; private set; }
 
-    public int? CurrentVersionId { get; private set; }
-
-    /// <summary>The published version readers see; null until the report is first published.</summary>
-    public ReportVersion? CurrentVersion { get; private set; }
+    /// <summary>The published version readers see; null until the report is first published. Needs the versions loaded.</summary>
+    public ReportVersion? CurrentVersion => _versions.SingleOrDefault(v => v.IsCurrent);
 
     public IReadOnlyList<ReportVersion> Versions => _versions;
 
@@ -67,7 +65,6 @@ public sealed class Report
 
         _versions.Add(version);
         version.MarkPublished(at);
-        CurrentVersion = version;
         return version;
     }
 }

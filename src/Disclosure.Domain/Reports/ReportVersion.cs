@@ -45,6 +45,9 @@ public sealed class ReportVersion
 
     public ReportStatus Status { get; private set; }
 
+    /// <summary>True for the one published version readers see.</summary>
+    public bool IsCurrent { get; private set; }
+
     public ReportOrigin Origin { get; private set; }
 
     /// <summary>Where an imported report came from (a URL or a file name).</summary>
@@ -90,12 +93,19 @@ public sealed class ReportVersion
 
         Status = ReportStatus.Published;
         PublishedAt = at;
+        IsCurrent = true;
     }
 
-    internal void MarkSuperseded() =>
-        Status = Status == ReportStatus.Published
-            ? ReportStatus.Superseded
-            : throw new InvalidOperationException("Only a published version can be superseded.");
+    internal void MarkSuperseded()
+    {
+        if (Status != ReportStatus.Published)
+        {
+            throw new InvalidOperationException("Only a published version can be superseded.");
+        }
+
+        Status = ReportStatus.Superseded;
+        IsCurrent = false;
+    }
 
     internal void MarkAsCorrectionOf(ReportVersion replaced, string note)
     {

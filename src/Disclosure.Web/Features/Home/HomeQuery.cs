@@ -1,0 +1,65 @@
+using Disclosure.Data;
+using Disclosure.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Home;
+
+/// <summary>The lists on the home page and the year pages.</summary>
+public sealed class HomeQuery(DisclosureDbContext db)
+{
+    public const int LatestCount = 12;
+
+    public async Task<HomeViewModel> GetAsync(CancellationToken cancellationToken)
+    {
+        var latest = await ListItems(CurrentVersions()
+                .OrderByDescending(v => v.PublishedAt).ThenByDescending(v => v.Report.Year).ThenBy(v => v.Report.Agency.Name)
+                .Take(LatestCount))
+            .ToListAsync(cancellationToken);
+        var years = await YearsAsync(cancellationToken);
+        var agencies = await AgencyListQuery.Items(db).ToListAsync(cancellationToken);
+        return new HomeViewModel(latest, years, AgencyGroup.ByLevel(agencies), agencies.Count, years.Sum(y => y.ReportCount));
+    }
+
+    public async Task<YearViewModel?> GetYearAsync(int year, CancellationToken cancellationToken)
+    {
+        var years = await YearsAsync(cancellationToken);
+        if (years.All(y => y.Year != year))
+        {
+            return null;
+        }
+
+        var reports = await ListItems(CurrentVersions()
+                .Where(v => v.Report.Year == year)
+                .OrderBy(v => v.Report.Agency.Name))
+            .ToListAsync(cancellationToken);
+        return new YearViewModel(year, reports, years);
+    }
+
+    private Task<List<YearCount>> YearsAsync(CancellationToken cancellationToken) =>
+        db.ReportVersions.AsNoTracking()
+            .Where(v => v.IsCurrent)
+            .GroupBy(v => v.Report.Year)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new YearCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<ReportVersion> CurrentVersions() =>
+        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent);
+
+    private static IQueryable<ReportListItem> ListItems(IQueryable<ReportVersion> versions) =>
+        versions.Select(v => new ReportListItem(v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Year, v.Title, v.PublishedAt));
+}
+
+/// <summary>Agencies with how many years they have published; shared by the home page and the agency index.</summary>
+public static class AgencyListQuery
+{
+    public static IQueryable<AgencyListItem> Items(DisclosureDbContext db, string? nameContains = null) =>
+        db.Agencies.AsNoTracking()
+            .Where(a => nameContains == null || a.Name.Contains(nameContains))
+            .Select(a => new AgencyListItem(
+                a.Slug,
+                a.Name,
+                a.Level,
+                db.ReportVersions.Count(v => v.Report.AgencyId == a.Id && v.IsCurrent),
+                db.ReportVersions.Where(v => v.Report.AgencyId == a.Id && v.IsCurrent).Max(v => (int?)v.Report.Year)));
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace Disclosure.Web.Features.Reports;
+
+/// <summary>
+/// Renders narrative text safely: paragraphs separated by a blank line, single line breaks kept, <c>**bold**</c> as
+/// &lt;strong&gt;. Everything else is HTML-encoded; raw HTML in a report is shown as text, never interpreted.
+/// </summary>
+public static class NarrativeHtml
+{
+    public static IReadOnlyList<string> Paragraphs(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : text.Replace("\r\n", "\n", StringComparison.Ordinal)
+                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static IHtmlContent Render(string? text, string paragraphClass = "para")
+    {
+        var html = new StringBuilder();
+        foreach (var paragraph in Paragraphs(text))
+        {
+            html.Append("<p class=\"").Append(paragraphClass).Append("\">");
+            AppendInline(html, paragraph);
+            html.Append("</p>\n");
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    public static IHtmlContent Inline(string text)
+    {
+        var html = new StringBuilder();
+        AppendInline(html, text);
+        return new HtmlString(html.ToString());
+    }
+
+    private static void AppendInline(StringBuilder html, string paragraph)
+    {
+        var lines = paragraph.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                html.Append("<br>");
+            }
+
+            var parts = lines[i].Split("**");
+
+            // An odd number of parts means the markers pair up; otherwise the stray ** is printed as text.
+            var paired = parts.Length % 2 == 1;
+            for (var j = 0; j < parts.Length; j++)
+            {
+                var encoded = HtmlEncoder.Default.Encode(parts[j]);
+                if (!paired)
+                {
+                    html.Append(j > 0 ? "**" : "").Append(encoded);
+                }
+                else if (j % 2 == 1)
+                {
+                    html.Append("<strong>").Append(encoded).Append("</strong>");
+                }
+                else
+                {
+                    html.Append(encoded);
+                }
+            }
+        }
+    }
+}
