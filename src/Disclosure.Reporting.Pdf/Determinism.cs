@@ -10,9 +10,32 @@ namespace Disclosure.Reporting.Pdf;
 /// </summary>
 internal static class Determinism
 {
-    public static byte[] FixSubsetTags(byte[] pdf)
+    /// <summary>Makes the PDF bytes a function of the document alone: subset tags and XMP ids.</summary>
+    public static byte[] Fix(byte[] pdf, string documentIdHex)
     {
-        var keys = new[] { "/BaseFont /"u8.ToArray(), "/FontName /"u8.ToArray() };
+        FixSubsetTags(pdf);
+        FixXmpIds(pdf, documentIdHex);
+        return pdf;
+    }
+
+    /// <summary>PDFsharp writes random GUIDs as XMP DocumentID/InstanceID; use the document id (same length).</summary>
+    private static void FixXmpIds(byte[] pdf, string documentIdHex)
+    {
+        var hex = documentIdHex.ToLowerInvariant().PadRight(32, '0');
+        var uuid = Encoding.ASCII.GetBytes($"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}");
+        foreach (var key in new[] { "<xmpMM:DocumentID>uuid:"u8.ToArray(), "<xmpMM:InstanceID>uuid:"u8.ToArray() })
+        {
+            var at = pdf.AsSpan().IndexOf(key);
+            if (at >= 0 && at + key.Length + uuid.Length <= pdf.Length && pdf[at + key.Length + uuid.Length] == (byte)'<')
+            {
+                uuid.CopyTo(pdf, at + key.Length);
+            }
+        }
+    }
+
+    private static byte[] FixSubsetTags(byte[] pdf)
+    {
+        var keys = new[] { "/BaseFont /"u8.ToArray(), "/FontName /"u8.ToArray(), "/BaseFont/"u8.ToArray(), "/FontName/"u8.ToArray() };
         var replacements = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var span = pdf.AsSpan();
         foreach (var key in keys)

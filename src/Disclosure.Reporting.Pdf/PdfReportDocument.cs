@@ -154,5 +154,5 @@ public sealed record PdfCellStyle(
 /// <summary>The rendered PDF.</summary>
 /// <param name="Bytes">The PDF file.</param>
 /// <param name="PageCount">Number of pages.</param>
-/// <param name="MissingCharacters">Characters that no shipped font has (drawn with the fallback font's empty box), in order of first use.</param>
+/// <param name="MissingCharacters">Characters that no shipped font has, in order of first use; each is printed as the placeholder 〓.</param>
 public sealed record PdfRenderResult(byte[] Bytes, int PageCount, IReadOnlyList<string> MissingCharacters);

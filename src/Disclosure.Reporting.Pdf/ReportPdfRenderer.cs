@@ -20,7 +20,8 @@ public sealed class ReportPdfRenderer
     private readonly Action<string>? _onMissingCharacter;
 
     /// <summary>Creates a renderer.</summary>
-    /// <param name="onMissingCharacter">Called once per render for each character that no shipped font has (wire it to a logger).
+    /// <param name="onMissingCharacter">Called once per render for each character that no shipped font has (wire it to a logger);
+    /// such a character is printed as the placeholder 〓.
     /// Such characters are also listed in <see cref="PdfRenderResult.MissingCharacters"/>.</param>
     public ReportPdfRenderer(Action<string>? onMissingCharacter = null)
     {
@@ -41,7 +42,7 @@ public sealed class ReportPdfRenderer
         using var pdf = new PdfDocument();
         pdf.Options.CompressContentStreams = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
-        SetMetadata(pdf, document.Metadata);
+        var documentId = SetMetadata(pdf, document.Metadata);
 
         int pageCount;
         using (var writer = new PageWriter(pdf, document.IsDraft))
@@ -89,11 +90,11 @@ public sealed class ReportPdfRenderer
 
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
-        var bytes = Determinism.FixSubsetTags(stream.ToArray());
+        var bytes = Determinism.Fix(stream.ToArray(), documentId);
         return new PdfRenderResult(bytes, pageCount, missing.List.ToArray());
     }
 
-    private static void SetMetadata(PdfDocument pdf, PdfMetadata metadata)
+    private static string SetMetadata(PdfDocument pdf, PdfMetadata metadata)
     {
         pdf.Info.Title = metadata.Title;
         pdf.Info.Author = metadata.Author;
@@ -110,6 +111,7 @@ public sealed class ReportPdfRenderer
         var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16));
         pdf.Internals.FirstDocumentID = id;
         pdf.Internals.SecondDocumentID = id;
+        return id;
     }
 
     private static void DrawTitle(PageWriter writer, TextLayout text, PdfTitle title)

@@ -204,7 +204,7 @@ public static partial class ZhongweiReport
             rows.Add(new PdfTableRow(cells));
         }
 
-        return new PdfTable(rows, [0.55, 1.3, 2.35, 1, 1, 1, 1, 1, 1, 1], 3);
+        return new PdfTable(rows, [0.45, 1.25, 2.6, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75], 3);
     }
 
     public static string[] ReadReviews(JsonElement reviews)
@@ -230,7 +230,7 @@ public static partial class ZhongweiReport
             new([.. results.Concat(results).Select(r => new PdfTableCell(r, Style: header))]),
             new([.. values.Select(v => new PdfTableCell(v, Style: PdfCellStyle.Number))]),
         };
-        return new PdfTable(rows, null, 3);
+        return new PdfTable(rows, Enumerable.Repeat(1.0, 15).ToList(), 3);
     }
 
     [GeneratedRegex(@"^[（(]([一二三四五六七八九十]+)[）)]\s*(.+)$")]

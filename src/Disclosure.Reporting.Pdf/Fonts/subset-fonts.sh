@@ -10,7 +10,9 @@
 # The character set is GB2312 (all 7445 characters, incl. its symbols and full-width forms), ASCII,
 # Latin-1 punctuation, general punctuation, CJK symbols and punctuation, full-width forms,
 # circled numbers, and a short list of GBK characters common in names and places (extra-chars.txt).
+# The Hei face (Droid Sans Fallback), which is also the last fallback, covers all of GBK.
 set -euo pipefail
+export SOURCE_DATE_EPOCH=1704067200 # fixed head.modified: the same sources give the same bytes
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -20,7 +22,7 @@ serif_regular="$work/package/400Regular/NotoSerifSC_400Regular.ttf"
 kai=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 hei=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 
-/usr/bin/python3 - "$here/extra-chars.txt" "$work/chars.txt" "$work/chars-level1.txt" <<'PY'
+/usr/bin/python3 - "$here/extra-chars.txt" "$work/chars.txt" "$work/chars-level1.txt" "$work/chars-gbk.txt" <<'PY'
 import sys
 
 
@@ -49,6 +51,17 @@ with open(sys.argv[2], "w", encoding="utf-8") as f:
 level1 |= {c for c in chars if ord(c) < 0x4E00 or ord(c) > 0x9FFF}
 with open(sys.argv[3], "w", encoding="utf-8") as f:
     f.write("".join(sorted(level1)))
+# The fallback face covers all of GBK (21,000 hanzi), so that rare characters in names still print.
+gbk = set(chars)
+for hi in range(0x81, 0xFF):
+    for lo in range(0x40, 0xFF):
+        try:
+            gbk.add(bytes([hi, lo]).decode("gbk"))
+        except UnicodeDecodeError:
+            pass
+gbk = {c for c in gbk if not (0x2F00 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF or 0xE000 <= ord(c) <= 0xF8FF)}
+with open(sys.argv[4], "w", encoding="utf-8") as f:
+    f.write("".join(sorted(gbk)))
 PY
 
 subset() {
@@ -58,9 +71,10 @@ subset() {
 }
 # Body, tables and title (bold is simulated by PDFsharp): the full set.
 subset "$serif_regular" NotoSerifSC-Regular.subset.ttf chars.txt
-# Heading faces: level-1 hanzi only; the renderer falls back to the serif face for anything else.
+# Kai (（一） headings): level-1 hanzi only; the renderer falls back to the other faces for anything else.
 subset "$kai" LXGWWenKai-Regular.subset.ttf chars-level1.txt
-subset "$hei" DroidSansFallback.subset.ttf chars-level1.txt
+# Hei (一、 headings) doubles as the fallback face for characters outside GB2312: all of GBK.
+subset "$hei" DroidSansFallback.subset.ttf chars-gbk.txt
 
 # LXGW WenKai reserves its font names: a modified version (this subset) must be renamed (OFL-1.1 §3).
 /usr/bin/python3 - "$here/LXGWWenKai-Regular.subset.ttf" <<'PY'

@@ -187,11 +187,11 @@ internal sealed class PageWriter : IDisposable
 
     private void DrawWatermark()
     {
-        const double Size = 150;
+        const double Size = 170;
         var g = Graphics;
         var state = g.Save();
-        g.RotateAtTransform(-45, new XPoint(Page.Width / 2, Page.Height / 2));
-        var brush = new XSolidBrush(XColor.FromArgb(70, 190, 30, 30));
+        g.RotateAtTransform(45, new XPoint(Page.Width / 2, Page.Height / 2));
+        var brush = new XSolidBrush(XColor.FromArgb(56, 200, 30, 30));
         var metrics = ReportFonts.Instance.Metrics(Face.Hei);
         const string Text = "草稿";
         var width = (metrics.Advance('草') + metrics.Advance('稿')) * Size;

@@ -13,7 +13,7 @@ internal sealed class TableLayout
     private const double PadX = 2.5;
     private const double PadY = 3;
     private const double LineFactor = 1.3;
-    private static readonly double[] LabelSizes = [10.5, 10, 9.5, 9];
+    private static readonly (double Label, double Number)[] SizeSteps = [(10.5, 12), (10.5, 10.5), (10, 10), (9.5, 9.5), (9, 9)];
     private static readonly XColor ShadeColor = XColor.FromArgb(0xDC, 0xE6, 0xF2);
 
     private readonly PdfTable _table;
@@ -33,6 +33,8 @@ internal sealed class TableLayout
     }
 
     public double LabelSize { get; private set; }
+
+    public double NumberSize { get; private set; }
 
     public int HeaderRows => Math.Clamp(_table.HeaderRowCount, 0, _rowCount);
 
@@ -214,15 +216,21 @@ internal sealed class TableLayout
 
     private void Measure()
     {
+        // Try the type sizes from 10.5 pt (figures 12 pt) down to 9 pt; take the first at which every figure and word fits
+        // and no column is squeezed below 60% of the width it asked for.
         var available = Page.ContentWidth;
-        foreach (var size in LabelSizes)
+        for (var i = 0; i < SizeSteps.Length; i++)
         {
-            LabelSize = size;
+            (LabelSize, NumberSize) = SizeSteps[i];
             ShapeCells();
             var minimum = MinimumColumnWidths();
-            if (minimum.Sum() <= available + 0.01 || size == LabelSizes[^1])
+            var wanted = WantedWidths(minimum, available);
+            var widths = DistributeWidths(wanted, minimum, available);
+            var comfortable = minimum.Sum() <= available + 0.01 &&
+                              Enumerable.Range(0, _columnCount).All(c => widths[c] >= (0.6 * wanted[c]) - 0.01);
+            if (comfortable || i == SizeSteps.Length - 1)
             {
-                _columnWidths = DistributeWidths(minimum, available);
+                _columnWidths = widths;
                 break;
             }
         }
@@ -275,7 +283,7 @@ internal sealed class TableLayout
         foreach (var cell in _cells)
         {
             var number = cell.Style.Kind == PdfCellKind.Number;
-            var size = number ? LabelSize + 1.5 : LabelSize;
+            var size = number ? NumberSize : LabelSize;
             cell.Atoms = _text.Shape(cell.Text, new TextStyle(Face.Serif, size, cell.Style.Bold));
         }
     }
@@ -312,7 +320,8 @@ internal sealed class TableLayout
         return minimum;
     }
 
-    private double[] DistributeWidths(double[] minimum, double available)
+    /// <summary>The widths the columns ask for: the caller's relative widths, or else each column's natural one-line width.</summary>
+    private double[] WantedWidths(double[] minimum, double available)
     {
         var widths = new double[_columnCount];
         var relative = _table.RelativeColumnWidths;
@@ -340,6 +349,13 @@ internal sealed class TableLayout
                 widths[c] = preferred[c] / total * available;
             }
         }
+
+        return widths;
+    }
+
+    private double[] DistributeWidths(double[] wanted, double[] minimum, double available)
+    {
+        var widths = (double[])wanted.Clone();
 
         // Widen columns below their minimum, taking the width from columns with room to spare.
         for (var pass = 0; pass < 4; pass++)

@@ -58,7 +58,11 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
     /// <summary>Characters that may not end a line.</summary>
     public const string NoLineEnd = "（《「『〔【〈｛［“‘([{";
 
-    private static readonly Face[] FallbackOrder = [Face.Serif, Face.Kai, Face.Hei];
+    /// <summary>Printed in place of a character that no shipped font has (the 「geta」 mark used by Chinese typesetters).</summary>
+    public const string Placeholder = "〓";
+
+    private const Face MissingFace = (Face)(-1);
+    private static readonly Face[] FallbackOrder = [Face.Serif, Face.Hei, Face.Kai];
 
     public List<Atom> Shape(string text, TextStyle style)
     {
@@ -89,7 +93,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
 
             if (c is ' ' or '\t' or '\u00A0')
             {
-                var face = FaceFor(' ', style.Face);
+                var face = style.Face == Face.Hei ? Face.Serif : style.Face;
                 var w = fonts.Metrics(face).Advance(' ') * style.Size;
                 atoms.Add(new Atom { Text = " ", Face = face, Bold = style.Bold, Size = style.Size, Width = w, IsSpace = true });
                 i++;
@@ -110,6 +114,14 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
 
             var chunk = rune.ToString();
             var chosen = FaceFor(c, style.Face);
+            if (chosen == MissingFace)
+            {
+                // No shipped font has it: print the typesetter's placeholder 〓 so the gap is visible (the character is reported).
+                chunk = Placeholder;
+                c = Placeholder[0];
+                chosen = Face.Serif;
+            }
+
             atoms.Add(new Atom
             {
                 Text = chunk,
@@ -296,10 +308,11 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
         while (k < word.Length)
         {
             var face = FaceFor(word[k], style.Face);
+            face = face == MissingFace ? Face.Serif : face;
             var metrics = fonts.Metrics(face);
             var start = k;
             var width = 0.0;
-            while (k < word.Length && FaceFor(word[k], style.Face) == face)
+            while (k < word.Length && (FaceFor(word[k], style.Face) is var f) && (f == face || (f == MissingFace && face == Face.Serif)))
             {
                 width += metrics.Advance(word[k]) * style.Size;
                 k++;
@@ -337,7 +350,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
         }
 
         missing.Add(codePoint);
-        return Face.Serif;
+        return MissingFace;
     }
 }
 
@@ -355,7 +368,7 @@ internal sealed class MissingCharacters(Action<string>? report)
         {
             var s = char.ConvertFromUtf32(codePoint);
             _list.Add(s);
-            report?.Invoke(string.Create(CultureInfo.InvariantCulture, $"No shipped font has U+{codePoint:X4} '{s}'; it is drawn as the fallback font's empty box."));
+            report?.Invoke(string.Create(CultureInfo.InvariantCulture, $"No shipped font has U+{codePoint:X4} '{s}'; it is printed as 〓."));
         }
     }
 }
