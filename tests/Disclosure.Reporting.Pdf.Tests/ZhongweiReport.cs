@@ -204,7 +204,7 @@ public static partial class ZhongweiReport
             rows.Add(new PdfTableRow(cells));
         }
 
-        return new PdfTable(rows, [0.45, 1.25, 2.6, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75], 3);
+        return new PdfTable(rows, [0.45, 1.2, 2.45, 0.85, 0.85, 0.85, 0.85, 0.85, 0.85, 0.85], 3);
     }
 
     public static string[] ReadReviews(JsonElement reviews)
