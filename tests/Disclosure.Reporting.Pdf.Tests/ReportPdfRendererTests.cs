@@ -7,12 +7,12 @@ namespace Disclosure.Reporting.Pdf.Tests;
 
 public partial class ReportPdfRendererTests
 {
-    private static readonly ReportPdfRenderer Renderer = new();
+    private static readonly ReportPdfRenderer _renderer = new();
 
     [Fact]
     public void Render_ZhongweiReport_ReadsBackHeadingsLabelsAndNumbersInReadingOrder()
     {
-        var result = Renderer.Render(ZhongweiReport.Load());
+        var result = _renderer.Render(ZhongweiReport.Load());
         using var pdf = Open(result.Bytes);
         var text = BodyText(pdf);
 
@@ -49,7 +49,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_ExtractedText_HasNoKangxiRadicalsOrCompatibilityIdeographs()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
         var text = BodyText(pdf);
 
         Assert.DoesNotContain(text, c => c is >= '\u2F00' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF');
@@ -59,7 +59,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_EveryPage_IsA4Portrait()
     {
-        var result = Renderer.Render(ZhongweiReport.Load());
+        var result = _renderer.Render(ZhongweiReport.Load());
         using var pdf = Open(result.Bytes);
 
         Assert.Equal(result.PageCount, pdf.NumberOfPages);
@@ -73,7 +73,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_Fonts_AreEmbeddedAsSubsets()
     {
-        var result = Renderer.Render(ZhongweiReport.Load());
+        var result = _renderer.Render(ZhongweiReport.Load());
         using var pdf = Open(result.Bytes);
         var fontNames = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
 
@@ -88,7 +88,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_SameDocumentTwice_IsByteIdentical()
     {
-        var first = Renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes;
+        var first = _renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes;
         var second = new ReportPdfRenderer().Render(ZhongweiReport.Load(isDraft: true)).Bytes;
 
         Assert.Equal(first, second);
@@ -97,7 +97,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_Metadata_ComesFromTheModel()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
         var info = pdf.Information;
 
         Assert.Equal("中卫市商务局2023年政府信息公开工作年度报告", info.Title);
@@ -110,7 +110,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_FortyPageNarrative_KeepsEveryLetterInsideTheTypeArea()
     {
-        var result = Renderer.Render(Documents.LongNarrative());
+        var result = _renderer.Render(Documents.LongNarrative());
         using var pdf = Open(result.Bytes);
 
         Assert.True(result.PageCount >= 40, $"only {result.PageCount} pages");
@@ -126,7 +126,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_ParagraphLines_FillTheMeasureAndKeepTwoCharacterIndent()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
         var page = pdf.GetPage(1);
         var preambleStart = BodyLetters(page).First(l => l.Value == "根");
 
@@ -140,7 +140,7 @@ public partial class ReportPdfRendererTests
     public void Render_WhenTableHasSevenDigitNumbersInEveryCell_EveryNumberSitsInsideItsCell()
     {
         var document = Documents.Of(new PdfHeading(1, "三、收到和处理政府信息公开申请情况"), Documents.ApplicationsWithSevenDigits());
-        using var pdf = Open(Renderer.Render(document).Bytes);
+        using var pdf = Open(_renderer.Render(document).Bytes);
         var numbers = 0;
         foreach (var page in pdf.GetPages())
         {
@@ -162,7 +162,7 @@ public partial class ReportPdfRendererTests
     public void Render_WhenWideTableHasSevenDigitNumbers_EveryLetterStaysInsideItsCell()
     {
         var document = Documents.Of(Documents.ReviewsWithSevenDigits(), Documents.ApplicationsWithSevenDigits());
-        using var pdf = Open(Renderer.Render(document).Bytes);
+        using var pdf = Open(_renderer.Render(document).Bytes);
         foreach (var page in pdf.GetPages())
         {
             var cells = CellRectangles(page);
@@ -181,7 +181,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_TablesOfTheReport_FitTheTypeAreaAndUseTenPointFiveToNinePointType()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
         foreach (var page in pdf.GetPages())
         {
             var cells = CellRectangles(page);
@@ -194,7 +194,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_WhenTableIsLongerThanPage_RepeatsHeaderRows()
     {
-        var result = Renderer.Render(Documents.Of(new PdfHeading(1, "三、收到和处理政府信息公开申请情况"), Documents.LongTable(90)));
+        var result = _renderer.Render(Documents.Of(new PdfHeading(1, "三、收到和处理政府信息公开申请情况"), Documents.LongTable(90)));
         using var pdf = Open(result.Bytes);
 
         Assert.True(result.PageCount >= 3, $"only {result.PageCount} pages");
@@ -226,7 +226,7 @@ public partial class ReportPdfRendererTests
             blocks.Add(new PdfParagraph([new PdfRun(string.Concat(Enumerable.Repeat(text, 3)))]));
         }
 
-        using var pdf = Open(Renderer.Render(Documents.Of([.. blocks])).Bytes);
+        using var pdf = Open(_renderer.Render(Documents.Of([.. blocks])).Bytes);
         var checkedLines = 0;
         foreach (var page in pdf.GetPages())
         {
@@ -251,7 +251,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_EveryPage_HasOfficialStylePageNumber()
     {
-        var result = Renderer.Render(Documents.LongNarrative());
+        var result = _renderer.Render(Documents.LongNarrative());
         using var pdf = Open(result.Bytes);
 
         foreach (var page in pdf.GetPages())
@@ -276,7 +276,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_WhenDraft_EveryPageCarriesTheWatermark()
     {
-        var draft = Renderer.Render(ZhongweiReport.Load(isDraft: true));
+        var draft = _renderer.Render(ZhongweiReport.Load(isDraft: true));
         using var pdf = Open(draft.Bytes);
 
         Assert.All(pdf.GetPages(), page =>
@@ -289,7 +289,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_WhenNotDraft_HasNoWatermark()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
 
         Assert.All(pdf.GetPages(), page => Assert.DoesNotContain(page.Letters, l => l.TextOrientation != TextOrientation.Horizontal));
         Assert.DoesNotContain("草稿", BodyText(pdf), StringComparison.Ordinal);
@@ -314,7 +314,7 @@ public partial class ReportPdfRendererTests
     public void Render_CharactersOutsideGb2312_AreSetInTheFallbackFaceNotReported()
     {
         // 瑢 and 龑 are GBK name characters outside GB2312: the serif subset lacks them, the Hei (fallback) face has them.
-        var result = Renderer.Render(Documents.Of(new PdfParagraph([new PdfRun("姓名：王瑢、刘龑。")])));
+        var result = _renderer.Render(Documents.Of(new PdfParagraph([new PdfRun("姓名：王瑢、刘龑。")])));
         using var pdf = Open(result.Bytes);
 
         Assert.Empty(result.MissingCharacters);
@@ -326,7 +326,7 @@ public partial class ReportPdfRendererTests
     public void Render_CharactersMissingFromTheHeadingFace_FallBackToAnotherShippedFont()
     {
         // 堃 is outside GB2312: the Kai subset (level-1 hanzi) lacks it, the serif face has it; the Hei face has no digits.
-        var result = Renderer.Render(Documents.Of(new PdfHeading(1, "一、堃字2023年"), new PdfHeading(2, "（一）堃字情况")));
+        var result = _renderer.Render(Documents.Of(new PdfHeading(1, "一、堃字2023年"), new PdfHeading(2, "（一）堃字情况")));
         using var pdf = Open(result.Bytes);
 
         Assert.Empty(result.MissingCharacters);
@@ -341,7 +341,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_BoldRuns_AreSetBoldAndPlainRunsAreNot()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
         var letters = pdf.GetPages().SelectMany(BodyLetters).ToList();
         var text = string.Concat(letters.Select(l => l.Value));
         var boldAt = text.IndexOf("一是政府信息公开的时效性", StringComparison.Ordinal);
@@ -355,7 +355,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_Headings_UseHeiForLevelOneAndKaiForLevelTwo()
     {
-        using var pdf = Open(Renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
         var letters = BodyLetters(pdf.GetPage(1));
         var text = string.Concat(letters.Select(l => l.Value));
 

@@ -5,12 +5,12 @@ namespace Disclosure.Reporting.Pdf.Tests;
 
 public class TextLayoutTests
 {
-    private static readonly TextLayout Layout = new(ReportFonts.Instance, new MissingCharacters(null));
+    private static readonly TextLayout _layout = new(ReportFonts.Instance, new MissingCharacters(null));
 
     private static List<string> Break(string text, double widthInEm)
     {
-        var atoms = Layout.Shape(text, new TextStyle(Face.Serif, 10));
-        return Layout.BreakLines(atoms, widthInEm * 10, widthInEm * 10).Select(l => string.Concat(l.Atoms.Select(a => a.Text))).ToList();
+        var atoms = _layout.Shape(text, new TextStyle(Face.Serif, 10));
+        return _layout.BreakLines(atoms, widthInEm * 10, widthInEm * 10).Select(l => string.Concat(l.Atoms.Select(a => a.Text))).ToList();
     }
 
     [Fact]

@@ -27,8 +27,8 @@ internal sealed class ReportFonts : IFontResolver
     public const string KaiFamily = "Disclosure Kai";
     public const string HeiFamily = "Disclosure Hei";
 
-    private static readonly Lock InstallLock = new();
-    private static readonly Lazy<ReportFonts> LazyInstance = new(() => new ReportFonts(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lock _installLock = new();
+    private static readonly Lazy<ReportFonts> _lazyInstance = new(() => new ReportFonts(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, byte[]> _fileByFaceName = new(StringComparer.Ordinal);
     private readonly TrueTypeMetrics[] _metrics = new TrueTypeMetrics[3];
@@ -40,7 +40,7 @@ internal sealed class ReportFonts : IFontResolver
         Load(Face.Hei, "DroidSansFallback.subset.ttf");
     }
 
-    public static ReportFonts Instance => LazyInstance.Value;
+    public static ReportFonts Instance => _lazyInstance.Value;
 
     public TrueTypeMetrics Metrics(Face face) => _metrics[(int)face];
 
@@ -59,7 +59,7 @@ internal sealed class ReportFonts : IFontResolver
     public static void EnsureInstalled()
     {
         var fonts = Instance;
-        lock (InstallLock)
+        lock (_installLock)
         {
             var current = GlobalFontSettings.FontResolver;
             if (ReferenceEquals(current, fonts) || ReferenceEquals(GlobalFontSettings.FallbackFontResolver, fonts))

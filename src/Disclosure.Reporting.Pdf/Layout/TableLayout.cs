@@ -13,8 +13,8 @@ internal sealed class TableLayout
     private const double PadX = 2.5;
     private const double PadY = 3;
     private const double LineFactor = 1.3;
-    private static readonly (double Label, double Number)[] SizeSteps = [(10.5, 12), (10.5, 10.5), (10, 10), (9.5, 9.5), (9, 9)];
-    private static readonly XColor ShadeColor = XColor.FromArgb(0xDC, 0xE6, 0xF2);
+    private static readonly (double Label, double Number)[] _sizeSteps = [(10.5, 12), (10.5, 10.5), (10, 10), (9.5, 9.5), (9, 9)];
+    private static readonly XColor _shadeColor = XColor.FromArgb(0xDC, 0xE6, 0xF2);
 
     private readonly PdfTable _table;
     private readonly TextLayout _text;
@@ -145,7 +145,7 @@ internal sealed class TableLayout
             var h = Sum(cellTop, cellEnd);
             if (cell.Style.Shaded)
             {
-                g.DrawRectangle(new XSolidBrush(ShadeColor), x, y, w, h);
+                g.DrawRectangle(new XSolidBrush(_shadeColor), x, y, w, h);
             }
 
             g.DrawRectangle(pen, x, y, w, h);
@@ -219,16 +219,16 @@ internal sealed class TableLayout
         // Try the type sizes from 10.5 pt (figures 12 pt) down to 9 pt; take the first at which every figure and word fits
         // and no column is squeezed below 60% of the width it asked for.
         var available = Page.ContentWidth;
-        for (var i = 0; i < SizeSteps.Length; i++)
+        for (var i = 0; i < _sizeSteps.Length; i++)
         {
-            (LabelSize, NumberSize) = SizeSteps[i];
+            (LabelSize, NumberSize) = _sizeSteps[i];
             ShapeCells();
             var minimum = MinimumColumnWidths();
             var wanted = WantedWidths(minimum, available);
             var widths = DistributeWidths(wanted, minimum, available);
             var comfortable = minimum.Sum() <= available + 0.01 &&
                               Enumerable.Range(0, _columnCount).All(c => widths[c] >= (0.6 * wanted[c]) - 0.01);
-            if (comfortable || i == SizeSteps.Length - 1)
+            if (comfortable || i == _sizeSteps.Length - 1)
             {
                 _columnWidths = widths;
                 break;

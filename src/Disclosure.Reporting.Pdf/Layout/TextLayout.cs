@@ -62,7 +62,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
     public const string Placeholder = "〓";
 
     private const Face MissingFace = (Face)(-1);
-    private static readonly Face[] FallbackOrder = [Face.Serif, Face.Hei, Face.Kai];
+    private static readonly Face[] _fallbackOrder = [Face.Serif, Face.Hei, Face.Kai];
 
     public List<Atom> Shape(string text, TextStyle style)
     {
@@ -341,7 +341,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
             return preferred;
         }
 
-        foreach (var face in FallbackOrder)
+        foreach (var face in _fallbackOrder)
         {
             if (fonts.Metrics(face).HasGlyph(codePoint))
             {
