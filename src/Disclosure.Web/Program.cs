@@ -2,12 +2,13 @@ using Disclosure.Data;
 using Disclosure.Web.DemoData;
 using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
 
@@ -15,8 +16,9 @@ builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(Porta
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = PageEncoding.Settings);
 
-builder.Services.AddDisclosureDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddDisclosureDatabase();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosureDbContext>("database");
 

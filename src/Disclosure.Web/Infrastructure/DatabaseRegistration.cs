@@ -3,6 +3,7 @@ using Disclosure.Data.Sqlite;
 using Disclosure.Data.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Disclosure.Web.Infrastructure;
 
@@ -14,48 +15,62 @@ public static class DatabaseRegistration
     /// Registers <see cref="DisclosureDbContext"/> for the provider named by <c>Database:Provider</c>
     /// (<c>Sqlite</c>, the default, or <c>SqlServer</c>) with <c>ConnectionStrings:Disclosure</c>.
     /// Without a connection string, SQLite uses <c>App_Data/disclosure.db</c> under the content root.
+    /// The settings are read from the final configuration when the first context is made, not at registration.
     /// </summary>
-    public static IServiceCollection AddDisclosureDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddDisclosureDatabase(this IServiceCollection services)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        switch (options.Provider)
-        {
-            case DatabaseProvider.Sqlite:
-                var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-                services.AddDbContext<DisclosureDbContext>(db => db.UseDisclosureSqlite(sqlite));
-                break;
-            case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is SqlServer but ConnectionStrings:Disclosure is empty. Set it (e.g. the environment variable ConnectionStrings__Disclosure).");
-                }
-
-                services.AddDbContext<DisclosureDbContext>(db => db.UseDisclosureSqlServer(connectionString));
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
-        }
-
+        services.AddSingleton<DatabaseConnection>();
+        services.AddDbContext<DisclosureDbContext>((provider, options) => provider.GetRequiredService<DatabaseConnection>().Configure(options));
         return services;
     }
+}
 
-    private static string SqliteConnectionString(string? configured, string contentRoot)
+/// <summary>The provider and connection string in use, resolved once from configuration.</summary>
+public sealed class DatabaseConnection(IOptions<DatabaseOptions> options, IConfiguration configuration, IWebHostEnvironment environment)
+{
+    private readonly Lazy<string> _connectionString = new(() => Resolve(options.Value.Provider, configuration, environment));
+
+    public DatabaseProvider Provider => options.Value.Provider;
+
+    public string ConnectionString => _connectionString.Value;
+
+    public void Configure(DbContextOptionsBuilder builder)
     {
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? "Data Source=App_Data/disclosure.db"
-            : configured);
-        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        switch (Provider)
         {
-            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            case DatabaseProvider.Sqlite:
+                builder.UseDisclosureSqlite(ConnectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseDisclosureSqlServer(ConnectionString);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite or SqlServer.");
+        }
+    }
+
+    private static string Resolve(DatabaseProvider provider, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString(DatabaseRegistration.ConnectionStringName);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:Disclosure is empty. Set it, e.g. with the environment variable ConnectionStrings__Disclosure.")
+                : configured;
         }
 
-        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/disclosure.db" : configured);
+        if (sqlite.DataSource != ":memory:" && !Path.IsPathRooted(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, sqlite.DataSource));
+        }
+
+        if (Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        return builder.ToString();
+        return sqlite.ToString();
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
+using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
 namespace Disclosure.Web.Features.Reports;
@@ -52,7 +52,7 @@ public static class NarrativeHtml
             var paired = parts.Length % 2 == 1;
             for (var j = 0; j < parts.Length; j++)
             {
-                var encoded = HtmlEncoder.Default.Encode(parts[j]);
+                var encoded = PageEncoding.Html.Encode(parts[j]);
                 if (!paired)
                 {
                     html.Append(j > 0 ? "**" : "").Append(encoded);

@@ -6,7 +6,9 @@ namespace Disclosure.Web.Features.Reports;
 /// <summary>The findings that concern one table, for the 数据核对提示 under it.</summary>
 public sealed class TableFindings(ReportViewModel model, ReportTableId table)
 {
-    public string Id { get; } = $"t{(int)table}-findings";
+    public string Id { get; } = IdFor(table);
+
+    public static string IdFor(ReportTableId table) => $"t{(int)table}-findings";
 
     public IReadOnlyList<string> Sentences { get; } = Describe(model, table);
 
