@@ -134,6 +134,10 @@ public partial class ReportPdfRendererTests
         Assert.Equal(16, preambleStart.PointSize, 0.1);
         var right = BodyLetters(page).Where(l => l.PointSize > 15 && l.PointSize < 17).Max(l => l.EndBaseLine.X);
         Assert.Equal(TypeArea.Right, right, 1.0);
+
+        // Justified lines, bold runs (simulated bold is wider) included, never pass the right margin.
+        var overflow = pdf.GetPages().SelectMany(BodyLetters).Where(l => l.PointSize > 15 && l.EndBaseLine.X > TypeArea.Right + 0.3).ToList();
+        Assert.Empty(overflow);
     }
 
     [Fact]

@@ -61,6 +61,9 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
     /// <summary>Printed in place of a character that no shipped font has (the 「geta」 mark used by Chinese typesetters).</summary>
     public const string Placeholder = "〓";
 
+    /// <summary>PDFsharp's bold simulation widens every glyph's advance by 2% of the em.</summary>
+    public const double BoldExtraEm = 0.02;
+
     private const Face MissingFace = (Face)(-1);
     private static readonly Face[] _fallbackOrder = [Face.Serif, Face.Hei, Face.Kai];
 
@@ -94,7 +97,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
             if (c is ' ' or '\t' or '\u00A0')
             {
                 var face = style.Face == Face.Hei ? Face.Serif : style.Face;
-                var w = fonts.Metrics(face).Advance(' ') * style.Size;
+                var w = (fonts.Metrics(face).Advance(' ') + (style.Bold ? BoldExtraEm : 0)) * style.Size;
                 atoms.Add(new Atom { Text = " ", Face = face, Bold = style.Bold, Size = style.Size, Width = w, IsSpace = true });
                 i++;
                 continue;
@@ -128,7 +131,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
                 Face = chosen,
                 Bold = style.Bold,
                 Size = style.Size,
-                Width = fonts.Metrics(chosen).Advance(c) * style.Size,
+                Width = (fonts.Metrics(chosen).Advance(c) + (style.Bold ? BoldExtraEm : 0)) * style.Size,
                 NoBreakBefore = NoLineStart.Contains(chunk, StringComparison.Ordinal),
                 NoBreakAfter = NoLineEnd.Contains(chunk, StringComparison.Ordinal),
             });
@@ -292,7 +295,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
                 Face = atom.Face,
                 Bold = atom.Bold,
                 Size = atom.Size,
-                Width = metrics.Advance(ch) * atom.Size,
+                Width = (metrics.Advance(ch) + (atom.Bold ? BoldExtraEm : 0)) * atom.Size,
             });
         }
 
@@ -314,7 +317,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
             var width = 0.0;
             while (k < word.Length && (FaceFor(word[k], style.Face) is var f) && (f == face || (f == MissingFace && face == Face.Serif)))
             {
-                width += metrics.Advance(word[k]) * style.Size;
+                width += (metrics.Advance(word[k]) + (style.Bold ? BoldExtraEm : 0)) * style.Size;
                 k++;
             }
 
