@@ -2,6 +2,19 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Disclosure.Reporting.Pdf;
+using Disclosure.Reporting.Pdf.Tests;
+
+if (args is ["render", var outputDirectory])
+{
+    // Writes the sample report (final and draft) for a look with pdftoppm -r 80 -png.
+    Directory.CreateDirectory(outputDirectory);
+    var renderer = new ReportPdfRenderer(Console.Error.WriteLine);
+    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023.pdf"), renderer.Render(ZhongweiReport.Load()).Bytes);
+    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023-draft.pdf"), renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes);
+    Console.WriteLine($"Wrote {outputDirectory}/zhongwei-commerce-2023.pdf and -draft.pdf");
+    return;
+}
 
 // In-process ShortRun: no separately generated project to build (the shared build settings treat warnings as errors).
 var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));

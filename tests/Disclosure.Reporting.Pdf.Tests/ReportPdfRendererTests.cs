@@ -196,6 +196,23 @@ public partial class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Render_NoteUnderTable_IsSmallTextBelowTheTable()
+    {
+        var document = Documents.Of(
+            ZhongweiReport.ReviewsTable(Enumerable.Repeat("0", 15).ToArray()),
+            new PdfNote("注：本表数据统计期限为2023年1月1日至12月31日。"));
+        using var pdf = Open(_renderer.Render(document).Bytes);
+        var page = pdf.GetPage(1);
+        var note = BodyLetters(page).Where(l => l.Value == "注").Single();
+        var tableBottom = CellRectangles(page).Min(r => r.Bottom);
+
+        Assert.Equal(12, note.PointSize, 0.1);
+        Assert.True(note.BoundingBox.Top < tableBottom);
+        Assert.Equal(TypeArea.Left, note.StartBaseLine.X, 0.5);
+        Assert.Contains("注：本表数据统计期限为2023年1月1日至12月31日。", BodyText(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_WhenTableIsLongerThanPage_RepeatsHeaderRows()
     {
         var result = _renderer.Render(Documents.Of(new PdfHeading(1, "三、收到和处理政府信息公开申请情况"), Documents.LongTable(90)));
