@@ -88,9 +88,9 @@ internal sealed class ReportFonts : IFontResolver
     {
         var face = familyName switch
         {
-            SerifFamily => "serif",
-            KaiFamily => "kai",
-            HeiFamily => "hei",
+            SerifFamily => "disclosure-serif",
+            KaiFamily => "disclosure-kai",
+            HeiFamily => "disclosure-hei",
             _ => null,
         };
         if (face is null)
@@ -111,7 +111,7 @@ internal sealed class ReportFonts : IFontResolver
             ?? throw new InvalidOperationException($"Embedded font {name} is missing.");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        _fileByFaceName[face switch { Face.Kai => "kai", Face.Hei => "hei", _ => "serif" }] = bytes;
+        _fileByFaceName[face switch { Face.Kai => "disclosure-kai", Face.Hei => "disclosure-hei", _ => "disclosure-serif" }] = bytes;
         _metrics[(int)face] = new TrueTypeMetrics(bytes);
     }
 }
