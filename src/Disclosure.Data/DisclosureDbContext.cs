@@ -1,4 +1,5 @@
 using Disclosure.Data.Configurations;
+using Disclosure.Data.Documents;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
     public DbSet<StoredCell> ReportCells => Set<StoredCell>();
+
+    public DbSet<RenderedPdf> RenderedPdfs => Set<RenderedPdf>();
 
     /// <summary>The provider name EF Core reports for SQLite.</summary>
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -35,5 +38,6 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         modelBuilder.ApplyConfiguration(new ReportConfiguration());
         modelBuilder.ApplyConfiguration(new ReportVersionConfiguration(isSqlServer));
         modelBuilder.ApplyConfiguration(new StoredCellConfiguration());
+        modelBuilder.ApplyConfiguration(new RenderedPdfConfiguration());
     }
 }

@@ -22,6 +22,38 @@ namespace Disclosure.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Disclosure.Data.Documents.RenderedPdf", b =>
+                {
+                    b.Property<int>("ReportVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RenderedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RendererVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("ReportVersionId");
+
+                    b.ToTable("RenderedPdfs", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -232,6 +264,15 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.HasKey("ReportVersionId", "Table", "Row", "Column");
 
                     b.ToTable("ReportCells", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Documents.RenderedPdf", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Reports.ReportVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Data.Documents.RenderedPdf", "ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>

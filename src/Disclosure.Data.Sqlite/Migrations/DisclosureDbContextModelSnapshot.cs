@@ -17,6 +17,38 @@ namespace Disclosure.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Disclosure.Data.Documents.RenderedPdf", b =>
+                {
+                    b.Property<int>("ReportVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RenderedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RendererVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportVersionId");
+
+                    b.ToTable("RenderedPdfs", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -221,6 +253,15 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.HasKey("ReportVersionId", "Table", "Row", "Column");
 
                     b.ToTable("ReportCells", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Documents.RenderedPdf", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Reports.ReportVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Data.Documents.RenderedPdf", "ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>

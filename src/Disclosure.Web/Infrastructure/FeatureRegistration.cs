@@ -1,5 +1,6 @@
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Home;
+using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Reports;
 
 namespace Disclosure.Web.Infrastructure;
@@ -12,6 +13,12 @@ public static class FeatureRegistration
         services.AddScoped<HomeQuery>();
         services.AddScoped<AgencyQueries>();
         services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportPdfStore>();
+        services.AddSingleton(provider =>
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();
+            return new ReportPdfRenderer(missing => logger.LogWarning("No shipped font has the character {Character} (U+{CodePoint}); drawn as a placeholder", missing, char.ConvertToUtf32(missing, 0).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
+        });
         return services;
     }
 }

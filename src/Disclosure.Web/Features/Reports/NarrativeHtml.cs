@@ -10,19 +10,24 @@ namespace Disclosure.Web.Features.Reports;
 /// </summary>
 public static class NarrativeHtml
 {
-    public static IReadOnlyList<string> Paragraphs(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : text.Replace("\r\n", "\n", StringComparison.Ordinal)
-                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static bool IsEmpty(string? text) => NarrativeText.Blocks(text).Count == 0;
 
-    public static IHtmlContent Render(string? text, string paragraphClass = "para")
+    /// <summary>The blocks of a section; sub-headings as &lt;h3&gt; (or &lt;h4&gt; inside 一、总体情况's parts).</summary>
+    public static IHtmlContent Render(string? text, string subHeadingTag = "h3")
     {
         var html = new StringBuilder();
-        foreach (var paragraph in Paragraphs(text))
+        foreach (var block in NarrativeText.Blocks(text))
         {
-            html.Append("<p class=\"").Append(paragraphClass).Append("\">");
-            AppendInline(html, paragraph);
+            if (block.IsSubHeading)
+            {
+                html.Append('<').Append(subHeadingTag).Append('>');
+                AppendInline(html, block.Lines[0]);
+                html.Append("</").Append(subHeadingTag).Append(">\n");
+                continue;
+            }
+
+            html.Append("<p class=\"para\">");
+            AppendInline(html, string.Join('\n', block.Lines));
             html.Append("</p>\n");
         }
 

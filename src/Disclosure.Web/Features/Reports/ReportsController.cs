@@ -2,10 +2,11 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Disclosure.Web.Features.Reports;
 
-public sealed class ReportsController(ReportQuery query) : Controller
+public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : Controller
 {
     [HttpGet("reports/{slug}/{year:int}")]
     public async Task<IActionResult> Show(string slug, int year, CancellationToken cancellationToken)
@@ -35,6 +36,39 @@ public sealed class ReportsController(ReportQuery query) : Controller
         }
 
         return Content(CanonicalJson.Write(document), "application/json; charset=utf-8");
+    }
+
+    /// <summary>The official-format PDF of the current published version, rendered once and then served from the store.</summary>
+    [HttpGet("reports/{slug}/{year:int}.pdf")]
+    public async Task<IActionResult> Pdf(string slug, int year, CancellationToken cancellationToken)
+    {
+        if (!IsPlausible(slug, year))
+        {
+            return NotFound();
+        }
+
+        var entry = await pdfs.FindPublishedAsync(slug, year, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        var etag = new EntityTagHeaderValue(entry.ETag);
+        if (Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
+            && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: true)))
+        {
+            Response.GetTypedHeaders().ETag = etag;
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        // RFC 6266 with an RFC 5987 filename* for the Chinese name, and a readable ASCII name for old clients.
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"{slug}-{year}.pdf",
+            FileNameStar = entry.FileName,
+        }.ToString();
+        var content = await pdfs.ContentAsync(entry, cancellationToken);
+        return File(content, "application/pdf", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
 
     private static bool IsPlausible(string slug, int year) =>
