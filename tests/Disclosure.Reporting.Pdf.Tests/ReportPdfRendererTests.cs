@@ -237,6 +237,32 @@ public partial class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Render_WhenTableBreaksAcrossPages_KeepsSubHeaderRowsWithTheRowsUnderThem()
+    {
+        var shaded = PdfCellStyle.Header with { Shaded = true };
+        var rows = new List<PdfTableRow>();
+        for (var group = 1; group <= 30; group++)
+        {
+            rows.Add(new PdfTableRow([new PdfTableCell($"第{group}组", ColSpan: 2, Style: shaded)]));
+            rows.Add(new PdfTableRow([new PdfTableCell("信息内容", Style: PdfCellStyle.Header), new PdfTableCell("本年处理决定数量", Style: PdfCellStyle.Header)]));
+            rows.Add(new PdfTableRow([new PdfTableCell($"数据{group}"), new PdfTableCell("12", Style: PdfCellStyle.Number)]));
+        }
+
+        var result = _renderer.Render(Documents.Of(new PdfTable(rows, [1.6, 3], 0)));
+        using var pdf = Open(result.Bytes);
+
+        Assert.True(result.PageCount >= 2);
+        foreach (var page in pdf.GetPages())
+        {
+            var lines = Lines(page);
+            // The last row on the page is a data row (its 12 pt figure sits on its own baseline).
+            Assert.Contains(lines.TakeLast(2), l => l.StartsWith("数据", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines.TakeLast(2), l => l.StartsWith("信息内容", StringComparison.Ordinal) || l.StartsWith('第'));
+            Assert.StartsWith("第", lines[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Render_CjkLineBreaking_NoLineStartsWithClosingOrEndsWithOpeningMark()
     {
         var blocks = new List<PdfBlock>();

@@ -71,9 +71,16 @@ internal sealed class TableLayout
         {
             if (used + _rowHeights[r] > room + 0.01 && r > first)
             {
-                segments.Add((first, r));
-                first = r;
-                used = 0;
+                // Keep sub-header rows (e.g. 「第二十条第（五）项」 and its 「信息内容」 row) with the row after them.
+                var breakAt = r;
+                while (breakAt - 1 > first && IsSubHeader(breakAt - 1))
+                {
+                    breakAt--;
+                }
+
+                segments.Add((first, breakAt));
+                first = breakAt;
+                used = Sum(breakAt, r);
                 room = Page.ContentHeight - header;
             }
 
@@ -119,6 +126,30 @@ internal sealed class TableLayout
             DrawRows(writer, segments[s].First, segments[s].End, y, textSegment, s);
             writer.Y = y + Sum(segments[s].First, segments[s].End);
         }
+    }
+
+    /// <summary>A body row made only of header cells, none of them spanning further down.</summary>
+    private bool IsSubHeader(int row)
+    {
+        var any = false;
+        foreach (var cell in _cells)
+        {
+            if (cell.Row == row)
+            {
+                if (cell.Style.Kind != PdfCellKind.Header || cell.RowSpan > 1)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+            else if (cell.Row < row && cell.Row + cell.RowSpan > row)
+            {
+                return false;
+            }
+        }
+
+        return any;
     }
 
     private void DrawRows(PageWriter writer, int firstRow, int endRow, double top, Dictionary<PlacedCell, int>? textSegment, int segment)
