@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Disclosure.EndToEnd.Infrastructure;
+
+/// <summary>One Chromium for every browser test; each test opens its own context (cookies, viewport).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException(
+        $"No browser: {Chromium.ExecutablePath} is missing and {Chromium.RequireVariable}=1 requires it. Install Debian's chromium package.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium.ExecutablePath))
+        {
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
