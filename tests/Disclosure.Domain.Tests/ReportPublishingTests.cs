@@ -36,7 +36,7 @@ public sealed class ReportPublishingTests
         var report = Hongze2023();
         var first = report.PublishAsPrinted(Samples.Report(Samples.Hongze2023), ReportOrigin.Imported, null, _firstAt);
 
-        Assert.Throws<InvalidOperationException>(() =>
+        Assert.Throws<ReportWorkflowException>(() =>
             report.PublishAsPrinted(Samples.Report(Samples.Hongze2023), ReportOrigin.Imported, null, _secondAt, note));
 
         Assert.Same(first, report.CurrentVersion);

@@ -25,3 +25,17 @@ public enum ReportOrigin
     /// <summary>Seeded from the bundled sample reports (Development and demo installs).</summary>
     Demo = 3,
 }
+
+public static class ReportStatusNames
+{
+    public static string DisplayName(this ReportStatus status) => status switch
+    {
+        ReportStatus.Draft => "草稿",
+        ReportStatus.Submitted => "已提交待审核",
+        ReportStatus.Returned => "已退回修改",
+        ReportStatus.Approved => "已审核待发布",
+        ReportStatus.Published => "已发布",
+        ReportStatus.Superseded => "已被更正",
+        _ => status.ToString(),
+    };
+}

@@ -38,4 +38,10 @@ public sealed class StoredCell
     public string? Text { get; private set; }
 
     public CellValue Value => new(Number, Text);
+
+    internal void Set(CellValue value)
+    {
+        Number = value.Number;
+        Text = value.Text;
+    }
 }
