@@ -263,6 +263,35 @@ public partial class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Render_WhenACellIsTallerThanAPage_ContinuesTheRowOnTheNextPage()
+    {
+        var longText = string.Concat(Enumerable.Range(1, 400).Select(i => $"第{i}句说明。"));
+        var rows = new List<PdfTableRow>
+        {
+            new([new PdfTableCell("事项", Style: PdfCellStyle.Header), new PdfTableCell("说明", Style: PdfCellStyle.Header)]),
+            new([new PdfTableCell("长说明"), new PdfTableCell(longText)]),
+            new([new PdfTableCell("末行"), new PdfTableCell("结束")]),
+        };
+        var result = _renderer.Render(Documents.Of(new PdfTable(rows, [1, 4], 1)));
+        using var pdf = Open(result.Bytes);
+
+        Assert.True(result.PageCount >= 2, $"{result.PageCount} page(s)");
+        foreach (var page in pdf.GetPages())
+        {
+            var cells = CellRectangles(page);
+            Assert.All(cells, c => Assert.True(Inside(c, TypeArea, 0.5), $"page {page.Number}: cell {c} outside the type area"));
+            Assert.All(BodyLetters(page), l => Assert.True(CellAt(cells, l.BoundingBox) is { } cell && Inside(l.BoundingBox, cell, 0.1), $"「{l.Value}」 outside its cell"));
+            Assert.Contains("事项说明", string.Concat(BodyLetters(page).Select(l => l.Value)), StringComparison.Ordinal);
+        }
+
+        var text = BodyText(pdf).Replace("事项说明", "", StringComparison.Ordinal);
+        var body = text.Replace("长说明", "", StringComparison.Ordinal);
+        var diff = Enumerable.Range(0, Math.Min(body.Length, longText.Length)).FirstOrDefault(i => body[i] != longText[i]);
+        Assert.True(body.StartsWith(longText, StringComparison.Ordinal), $"differs at {diff} of {longText.Length} (body {body.Length}): {body[Math.Max(0, diff - 20)..Math.Min(body.Length, diff + 40)]}");
+        Assert.EndsWith("末行结束", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_CjkLineBreaking_NoLineStartsWithClosingOrEndsWithOpeningMark()
     {
         var blocks = new List<PdfBlock>();

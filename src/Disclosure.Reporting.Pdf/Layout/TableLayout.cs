@@ -307,7 +307,65 @@ internal sealed class TableLayout
         {
             _rowHeights[r] = Math.Max(_rowHeights[r], (LabelSize * LineFactor) + (2 * PadY));
         }
+
+        SplitTallRows();
     }
+
+    /// <summary>
+    /// A body row taller than a page (a very long text in a cell) is cut into pieces of whole lines, each a row
+    /// of its own, so the row continues on the next page instead of running off the bottom.
+    /// Only rows that no row span crosses are cut.
+    /// </summary>
+    private void SplitTallRows()
+    {
+        var limit = Page.ContentHeight - HeaderHeight - 1;
+        for (var r = HeaderRows; r < _rowCount; r++)
+        {
+            if (_rowHeights[r] <= limit || _cells.Any(c => c.Row <= r && c.Row + c.RowSpan > r && c.RowSpan > 1))
+            {
+                continue;
+            }
+
+            var rowCells = _cells.Where(c => c.Row == r).ToList();
+            var pieces = rowCells.Max(c => (int)Math.Ceiling(c.Lines.Count / LinesPerPiece(c, limit)));
+            var added = pieces - 1;
+            foreach (var cell in _cells.Where(c => c.Row > r))
+            {
+                cell.Row += added;
+            }
+
+            var heights = new double[pieces];
+            foreach (var cell in rowCells)
+            {
+                var perPiece = (int)LinesPerPiece(cell, limit);
+                var allLines = cell.Lines;
+                for (var piece = 0; piece < pieces; piece++)
+                {
+                    var lines = allLines.Skip(piece * perPiece).Take(perPiece).ToList();
+                    heights[piece] = Math.Max(heights[piece], (Math.Max(1, lines.Count) * cell.LineHeight) + (2 * PadY));
+                    if (piece == 0)
+                    {
+                        cell.Lines = lines;
+                        continue;
+                    }
+
+                    _cells.Add(new PlacedCell(r + piece, cell.Column, 1, cell.ColSpan, "", cell.Style) { Lines = lines, LineHeight = cell.LineHeight });
+                }
+            }
+
+            var newHeights = new List<double>(_rowHeights);
+            newHeights.RemoveAt(r);
+            newHeights.InsertRange(r, heights);
+            _rowHeights = [.. newHeights];
+            _rowCount += added;
+            r += added;
+        }
+
+        _cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
+    }
+
+    private static double LinesPerPiece(PlacedCell cell, double limit) =>
+        Math.Max(1, Math.Floor((limit - (2 * PadY)) / cell.LineHeight));
 
     private void ShapeCells()
     {
@@ -474,7 +532,7 @@ internal sealed class TableLayout
 
     private sealed class PlacedCell(int row, int column, int rowSpan, int colSpan, string text, PdfCellStyle style)
     {
-        public int Row { get; } = row;
+        public int Row { get; set; } = row;
 
         public int Column { get; } = column;
 
