@@ -213,6 +213,21 @@ public partial class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Render_TableCaption_IsCentredAboveTheTable()
+    {
+        var caption = "表1　收到和处理政府信息公开申请情况（本表为测试用的较长标题，用于检验标题在版心内换行居中的效果）";
+        var table = Documents.ApplicationsWithSevenDigits("0") with { Caption = caption };
+        using var pdf = Open(_renderer.Render(Documents.Of(table)).Bytes);
+        var page = pdf.GetPage(1);
+        var tableTop = CellRectangles(page).Max(r => r.Top);
+        var captionLetters = BodyLetters(page).Where(l => l.BoundingBox.Bottom > tableTop).ToList();
+
+        Assert.Equal(caption.Replace("　", "", StringComparison.Ordinal), string.Concat(captionLetters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal));
+        Assert.Equal(2, captionLetters.Select(l => Math.Round(l.StartBaseLine.Y)).Distinct().Count());
+        Assert.All(captionLetters, l => Assert.True(Inside(l.BoundingBox, TypeArea, 0.5)));
+    }
+
+    [Fact]
     public void Render_WhenTableIsLongerThanPage_RepeatsHeaderRows()
     {
         var result = _renderer.Render(Documents.Of(new PdfHeading(1, "三、收到和处理政府信息公开申请情况"), Documents.LongTable(90)));

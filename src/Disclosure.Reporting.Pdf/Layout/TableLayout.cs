@@ -13,6 +13,9 @@ internal sealed class TableLayout
     private const double PadX = 2.5;
     private const double PadY = 3;
     private const double LineFactor = 1.3;
+    private const double CaptionSize = 12;
+    private const double CaptionLineHeight = 18;
+    private const double CaptionGap = 4;
     private static readonly (double Label, double Number)[] _sizeSteps = [(10.5, 12), (10.5, 10.5), (10, 10), (9.5, 9.5), (9, 9)];
     private static readonly XColor _shadeColor = XColor.FromArgb(0xDC, 0xE6, 0xF2);
 
@@ -23,11 +26,18 @@ internal sealed class TableLayout
     private int _columnCount;
     private double[] _columnWidths = [];
     private double[] _rowHeights = [];
+    private List<TextLine> _captionLines = [];
 
     public TableLayout(PdfTable table, TextLayout text)
     {
         _table = table;
         _text = text;
+        if (!string.IsNullOrWhiteSpace(table.Caption))
+        {
+            var atoms = text.Shape(table.Caption, new TextStyle(Face.Serif, CaptionSize, Bold: true));
+            _captionLines = text.BreakLines(atoms, Page.ContentWidth, Page.ContentWidth);
+        }
+
         Place();
         Measure();
     }
@@ -40,7 +50,7 @@ internal sealed class TableLayout
 
     public double HeaderHeight => Sum(0, HeaderRows);
 
-    public double CaptionHeight => string.IsNullOrWhiteSpace(_table.Caption) ? 0 : 24;
+    public double CaptionHeight => _captionLines.Count == 0 ? 0 : (_captionLines.Count * CaptionLineHeight) + CaptionGap;
 
     /// <summary>Height that must fit on a page for the table to start there: caption, header rows and the first body row.</summary>
     public double StartHeight => CaptionHeight + HeaderHeight + (_rowCount > HeaderRows ? _rowHeights[HeaderRows] : 0);
@@ -50,16 +60,13 @@ internal sealed class TableLayout
     public void Draw(PageWriter writer)
     {
         writer.EnsureSpace(StartHeight);
-        if (CaptionHeight > 0)
+        foreach (var line in _captionLines)
         {
-            var atoms = _text.Shape(_table.Caption!, new TextStyle(Face.Serif, 12, Bold: true));
-            foreach (var line in _text.BreakLines(atoms, Page.ContentWidth, Page.ContentWidth))
-            {
-                writer.DrawLine(line, Page.Left + ((Page.ContentWidth - line.Width) / 2), PageWriter.Baseline(writer.Y, CaptionHeight, 12));
-            }
-
-            writer.Y += CaptionHeight;
+            writer.DrawLine(line, Page.Left + ((Page.ContentWidth - line.Width) / 2), PageWriter.Baseline(writer.Y, CaptionLineHeight, CaptionSize));
+            writer.Y += CaptionLineHeight;
         }
+
+        writer.Y += _captionLines.Count > 0 ? CaptionGap : 0;
 
         // Split the body rows into page segments first, so that a cell spanning a page break can put its text in its tallest part.
         var segments = new List<(int First, int End)>();
