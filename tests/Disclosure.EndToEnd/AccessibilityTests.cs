@@ -2,12 +2,13 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Disclosure.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Disclosure.EndToEnd;
 
 /// <summary>The pages a reader passes through, checked by axe-core and by keyboard.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser, PortalServer portal) : IClassFixture<PortalServer>
+public sealed class AccessibilityTests(BrowserFixture browser, PortalServer portal, ITestOutputHelper output) : IClassFixture<PortalServer>
 {
     [BrowserTheory]
     [InlineData("/", "desktop-1280-home")]
@@ -23,6 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, PortalServer port
 
         var result = await page.RunAxe();
 
+        output.WriteLine($"axe on {path}: {result.Violations.Length} violation(s), {result.Passes.Length} rule(s) passed");
+        output.WriteLine(Describe(result.Violations));
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"axe on {path}:\n" + Describe(serious));
         if (screenshot is not null)

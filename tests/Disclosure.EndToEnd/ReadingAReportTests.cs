@@ -85,6 +85,12 @@ public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer por
 
         await page.GotoAsync(ReportPath);
         await AssertNoSidewaysPageScrollAsync(page);
+        var cutOff = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main *')]
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.left < -0.5; })
+                .map(e => `${e.tagName} "${e.textContent.trim().slice(0, 30)}" starts at x=${Math.round(e.getBoundingClientRect().left)}`)
+            """);
+        Assert.True(cutOff.Length == 0, "Cut off at the left edge of the phone:\n" + string.Join('\n', cutOff));
         foreach (var table in new[] { "t3", "t4" })
         {
             var box = page.Locator($".table-scroll:has(table.{table})");
