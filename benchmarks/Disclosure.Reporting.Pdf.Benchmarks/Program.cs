@@ -9,7 +9,7 @@ if (args is ["render", var outputDirectory])
 {
     // Writes the sample report (final and draft) for a look with pdftoppm -r 80 -png.
     Directory.CreateDirectory(outputDirectory);
-    var renderer = new ReportPdfRenderer(Console.Error.WriteLine);
+    var renderer = new ReportPdfRenderer(missing => Console.Error.WriteLine($"No shipped font has 「{missing}」; printed as 〓"));
     File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023.pdf"), renderer.Render(ZhongweiReport.Load()).Bytes);
     File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023-draft.pdf"), renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes);
     Console.WriteLine($"Wrote {outputDirectory}/zhongwei-commerce-2023.pdf and -draft.pdf");

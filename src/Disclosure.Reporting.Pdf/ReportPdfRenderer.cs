@@ -20,8 +20,8 @@ public sealed class ReportPdfRenderer
     private readonly Action<string>? _onMissingCharacter;
 
     /// <summary>Creates a renderer.</summary>
-    /// <param name="onMissingCharacter">Called once per render for each character that no shipped font has (wire it to a logger);
-    /// such a character is printed as the placeholder 〓.
+    /// <param name="onMissingCharacter">Called once per render with each character (a string: one code point, maybe a surrogate pair)
+    /// that no shipped font has; wire it to a logger. Such a character is printed as the placeholder 〓.
     /// Such characters are also listed in <see cref="PdfRenderResult.MissingCharacters"/>.</param>
     public ReportPdfRenderer(Action<string>? onMissingCharacter = null)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Disclosure.Reporting.Pdf.Fonts;
 
@@ -371,7 +370,7 @@ internal sealed class MissingCharacters(Action<string>? report)
         {
             var s = char.ConvertFromUtf32(codePoint);
             _list.Add(s);
-            report?.Invoke(string.Create(CultureInfo.InvariantCulture, $"No shipped font has U+{codePoint:X4} '{s}'; it is printed as 〓."));
+            report?.Invoke(s);
         }
     }
 }
