@@ -17,6 +17,7 @@ public sealed class ReportPdfRenderer
     private const double BodyLineHeight = 28.95; // 22 lines in the 225 mm type area
     private const double TitleSize = 22;         // 二号
     private const double NoteSize = 12;
+    private const double SignatureHeight = 3 * BodyLineHeight; // a blank line, the agency, the date
     private readonly Action<string>? _onMissingCharacter;
 
     /// <summary>Creates a renderer.</summary>
@@ -61,7 +62,8 @@ public sealed class ReportPdfRenderer
                         DrawHeading(writer, text, heading, next);
                         break;
                     case PdfParagraph paragraph:
-                        DrawParagraph(writer, text, paragraph);
+                        // GB/T 9704: the signature never stands alone on a page; the paragraph's last lines go with it.
+                        DrawParagraph(writer, text, paragraph, next is PdfSignature ? SignatureHeight : 0);
                         break;
                     case PdfTable table:
                         new TableLayout(table, text).Draw(writer);
@@ -155,7 +157,7 @@ public sealed class ReportPdfRenderer
         }
     }
 
-    private static void DrawParagraph(PageWriter writer, TextLayout text, PdfParagraph paragraph)
+    private static void DrawParagraph(PageWriter writer, TextLayout text, PdfParagraph paragraph, double keepWithFollowing)
     {
         var atoms = new List<Atom>();
         foreach (var run in paragraph.Runs)
@@ -163,7 +165,7 @@ public sealed class ReportPdfRenderer
             text.Shape(run.Text, new TextStyle(Face.Serif, BodySize, run.Bold), atoms);
         }
 
-        DrawFlow(writer, text, atoms, paragraph.IndentFirstLine ? 2 * BodySize : 0, BodySize, BodyLineHeight);
+        DrawFlow(writer, text, atoms, paragraph.IndentFirstLine ? 2 * BodySize : 0, BodySize, BodyLineHeight, keepWithFollowing);
     }
 
     private static void DrawNote(PageWriter writer, TextLayout text, PdfNote note)
@@ -172,12 +174,20 @@ public sealed class ReportPdfRenderer
         DrawFlow(writer, text, atoms, 0, NoteSize, NoteSize * 1.5);
     }
 
-    private static void DrawFlow(PageWriter writer, TextLayout text, List<Atom> atoms, double indent, double size, double lineHeight)
+    private static void DrawFlow(PageWriter writer, TextLayout text, List<Atom> atoms, double indent, double size, double lineHeight, double keepWithFollowing = 0)
     {
         var lines = text.BreakLines(atoms, Page.ContentWidth - indent, Page.ContentWidth);
         var first = true;
-        foreach (var line in lines)
+        var keepFrom = Math.Max(0, lines.Count - 2);
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
+            if (keepWithFollowing > 0 && i == keepFrom)
+            {
+                // The last (up to) two lines and what must follow them go to the next page together.
+                writer.EnsureSpace(((lines.Count - i) * lineHeight) + keepWithFollowing);
+            }
+
             writer.EnsureSpace(lineHeight);
             var x = Page.Left + (first ? indent : 0);
             writer.DrawLine(line, x, PageWriter.Baseline(writer.Y, lineHeight, size), Page.Right - x);

@@ -227,6 +227,24 @@ public partial class ReportPdfRendererTests
         Assert.All(captionLetters, l => Assert.True(Inside(l.BoundingBox, TypeArea, 0.5)));
     }
 
+    [Theory]
+    [InlineData(19)]
+    [InlineData(20)]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void Render_Signature_NeverStandsAloneOnAPage(int paragraphs)
+    {
+        var blocks = Enumerable.Range(1, paragraphs).Select(i => (PdfBlock)new PdfParagraph([new PdfRun($"第{i}段。")])).ToList();
+        blocks.Add(new PdfSignature("测试机关", new DateOnly(2024, 1, 31)));
+        using var pdf = Open(_renderer.Render(Documents.Of([.. blocks])).Bytes);
+
+        var lastPage = pdf.GetPage(pdf.NumberOfPages);
+        var lines = Lines(lastPage);
+        Assert.Equal(["测试机关", "2024年1月31日"], lines[^2..]);
+        Assert.True(lines.Count >= 3, $"the signature stands alone on page {lastPage.Number}");
+        Assert.Equal($"第{paragraphs}段。", lines[^3]);
+    }
+
     [Fact]
     public void Render_WhenTableIsLongerThanPage_RepeatsHeaderRows()
     {
