@@ -10,27 +10,65 @@ namespace Disclosure.Reporting.Pdf;
 /// </summary>
 internal static class Determinism
 {
-    /// <summary>Makes the PDF bytes a function of the document alone: subset tags and XMP ids.</summary>
-    public static byte[] Fix(byte[] pdf, string documentIdHex)
+    /// <summary>The document ID PDFsharp is given (16 zero bytes), replaced after saving.</summary>
+    public static readonly string IdPlaceholder = new('\0', 16);
+
+    private static readonly byte[] _idPlaceholderHex = Encoding.ASCII.GetBytes(new string('0', 32));
+
+    /// <summary>
+    /// Makes the PDF bytes a function of the document alone: subset tags derived from the font names, and the
+    /// trailer /ID and XMP DocumentID/InstanceID derived from a hash of the content (so different documents get
+    /// different ids, equal documents equal ones).
+    /// </summary>
+    public static byte[] Fix(byte[] pdf)
     {
         FixSubsetTags(pdf);
-        FixXmpIds(pdf, documentIdHex);
+        var xmpIds = FindXmpIds(pdf);
+        foreach (var at in xmpIds)
+        {
+            Encoding.ASCII.GetBytes("00000000-0000-0000-0000-000000000000").CopyTo(pdf, at);
+        }
+
+        var hex = Convert.ToHexString(SHA256.HashData(pdf).AsSpan(0, 16));
+        var idHex = Encoding.ASCII.GetBytes(hex);
+        var span = pdf.AsSpan();
+        var trailer = span.LastIndexOf("/ID["u8);
+        if (trailer >= 0)
+        {
+            for (var k = 0; k < 2; k++)
+            {
+                var at = span[trailer..].IndexOf(_idPlaceholderHex);
+                if (at >= 0)
+                {
+                    idHex.CopyTo(span[(trailer + at)..]);
+                }
+            }
+        }
+
+        var lower = hex.ToLowerInvariant();
+        var uuid = Encoding.ASCII.GetBytes($"{lower[..8]}-{lower[8..12]}-{lower[12..16]}-{lower[16..20]}-{lower[20..32]}");
+        foreach (var at in xmpIds)
+        {
+            uuid.CopyTo(pdf, at);
+        }
+
         return pdf;
     }
 
-    /// <summary>PDFsharp writes random GUIDs as XMP DocumentID/InstanceID; use the document id (same length).</summary>
-    private static void FixXmpIds(byte[] pdf, string documentIdHex)
+    /// <summary>Where PDFsharp wrote its random GUIDs as XMP DocumentID/InstanceID.</summary>
+    private static List<int> FindXmpIds(byte[] pdf)
     {
-        var hex = documentIdHex.ToLowerInvariant().PadRight(32, '0');
-        var uuid = Encoding.ASCII.GetBytes($"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}");
+        var found = new List<int>();
         foreach (var key in new[] { "<xmpMM:DocumentID>uuid:"u8.ToArray(), "<xmpMM:InstanceID>uuid:"u8.ToArray() })
         {
             var at = pdf.AsSpan().IndexOf(key);
-            if (at >= 0 && at + key.Length + uuid.Length <= pdf.Length && pdf[at + key.Length + uuid.Length] == (byte)'<')
+            if (at >= 0 && at + key.Length + 36 < pdf.Length && pdf[at + key.Length + 36] == (byte)'<')
             {
-                uuid.CopyTo(pdf, at + key.Length);
+                found.Add(at + key.Length);
             }
         }
+
+        return found;
     }
 
     private static byte[] FixSubsetTags(byte[] pdf)

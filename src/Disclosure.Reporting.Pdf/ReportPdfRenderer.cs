@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Disclosure.Reporting.Pdf.Fonts;
 using Disclosure.Reporting.Pdf.Layout;
 using PdfSharp.Pdf;
@@ -43,7 +41,7 @@ public sealed class ReportPdfRenderer
         using var pdf = new PdfDocument();
         pdf.Options.CompressContentStreams = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
-        var documentId = SetMetadata(pdf, document.Metadata);
+        SetMetadata(pdf, document.Metadata);
 
         int pageCount;
         using (var writer = new PageWriter(pdf, document.IsDraft))
@@ -92,11 +90,11 @@ public sealed class ReportPdfRenderer
 
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
-        var bytes = Determinism.Fix(stream.ToArray(), documentId);
+        var bytes = Determinism.Fix(stream.ToArray());
         return new PdfRenderResult(bytes, pageCount, missing.List.ToArray());
     }
 
-    private static string SetMetadata(PdfDocument pdf, PdfMetadata metadata)
+    private static void SetMetadata(PdfDocument pdf, PdfMetadata metadata)
     {
         pdf.Info.Title = metadata.Title;
         pdf.Info.Author = metadata.Author;
@@ -109,11 +107,9 @@ public sealed class ReportPdfRenderer
         pdf.Info.Elements.SetString("/CreationDate", date);
         pdf.Info.Elements.SetString("/ModDate", date);
 
-        var seed = string.Join('\u001F', metadata.Title, metadata.Author, metadata.Subject, date);
-        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16));
-        pdf.Internals.FirstDocumentID = id;
-        pdf.Internals.SecondDocumentID = id;
-        return id;
+        // A placeholder: after saving, Determinism.Fix writes a hash of the file's content in its place.
+        pdf.Internals.FirstDocumentID = Determinism.IdPlaceholder;
+        pdf.Internals.SecondDocumentID = Determinism.IdPlaceholder;
     }
 
     private static void DrawTitle(PageWriter writer, TextLayout text, PdfTitle title)

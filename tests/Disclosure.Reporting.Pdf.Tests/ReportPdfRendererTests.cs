@@ -95,6 +95,18 @@ public partial class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Render_DifferentDocuments_GetDifferentDocumentIds()
+    {
+        static string Id(byte[] pdf) => TrailerId().Match(System.Text.Encoding.Latin1.GetString(pdf)).Groups[1].Value;
+        var final = Id(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        var draft = Id(_renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes);
+
+        Assert.Matches("^[0-9A-F]{32}$", final);
+        Assert.NotEqual(new string('0', 32), final);
+        Assert.NotEqual(final, draft);
+    }
+
+    [Fact]
     public void Render_Metadata_ComesFromTheModel()
     {
         using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
@@ -471,6 +483,9 @@ public partial class ReportPdfRendererTests
         Assert.Contains("Kai", letters[text.IndexOf("主动公开政府信息情况", StringComparison.Ordinal)].FontName ?? "", StringComparison.Ordinal);
         Assert.Contains("Noto", letters[text.IndexOf("我局坚持", StringComparison.Ordinal)].FontName ?? "", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"/ID\s*\[\s*<([0-9A-Fa-f]+)>")]
+    private static partial Regex TrailerId();
 
     [GeneratedRegex(@"^[A-Z]{6}\+")]
     private static partial Regex SubsetName();
