@@ -258,6 +258,22 @@ public partial class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Render_PageBreak_StartsANewPageButNeverAnEmptyOne()
+    {
+        var result = _renderer.Render(Documents.Of(
+            new PdfPageBreak(),
+            new PdfParagraph([new PdfRun("第一页。")]),
+            new PdfPageBreak(),
+            new PdfPageBreak(),
+            new PdfParagraph([new PdfRun("第二页。")])));
+        using var pdf = Open(result.Bytes);
+
+        Assert.Equal(2, result.PageCount);
+        Assert.Equal(["第一页。"], Lines(pdf.GetPage(1)));
+        Assert.Equal(["第二页。"], Lines(pdf.GetPage(2)));
+    }
+
+    [Fact]
     public void Render_WhenTableIsLongerThanPage_RepeatsHeaderRows()
     {
         var result = _renderer.Render(Documents.Of(new PdfHeading(1, "三、收到和处理政府信息公开申请情况"), Documents.LongTable(90)));
