@@ -1,13 +1,16 @@
 using Disclosure.Data.Configurations;
 using Disclosure.Data.Documents;
+using Disclosure.Data.Identity;
 using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Audit;
 using Disclosure.Domain.Reports;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Disclosure.Data;
 
-public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options) : DbContext(options)
+public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -18,6 +21,10 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<StoredCell> ReportCells => Set<StoredCell>();
 
     public DbSet<RenderedPdf> RenderedPdfs => Set<RenderedPdf>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UserAgency> UserAgencies => Set<UserAgency>();
 
     /// <summary>The provider name EF Core reports for SQLite.</summary>
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -31,13 +38,17 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        base.OnModelCreating(builder);
         var isSqlServer = Database.ProviderName != SqliteProviderName;
-        modelBuilder.ApplyConfiguration(new AgencyConfiguration());
-        modelBuilder.ApplyConfiguration(new ReportConfiguration());
-        modelBuilder.ApplyConfiguration(new ReportVersionConfiguration(isSqlServer));
-        modelBuilder.ApplyConfiguration(new StoredCellConfiguration());
-        modelBuilder.ApplyConfiguration(new RenderedPdfConfiguration());
+        builder.ApplyConfiguration(new AgencyConfiguration());
+        builder.ApplyConfiguration(new ReportConfiguration());
+        builder.ApplyConfiguration(new ReportVersionConfiguration(isSqlServer));
+        builder.ApplyConfiguration(new StoredCellConfiguration());
+        builder.ApplyConfiguration(new RenderedPdfConfiguration());
+        builder.ApplyConfiguration(new PortalUserConfiguration());
+        builder.ApplyConfiguration(new UserAgencyConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }

@@ -1,11 +1,16 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
 using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Cli;
+using Disclosure.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// A command (e.g. create-admin) takes its own arguments; the web server takes configuration from its arguments.
+var isCommand = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
@@ -15,25 +20,32 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = PageEncoding.Settings);
+builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddDisclosureDatabase();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<DemoAccounts>();
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosureDbContext>("database");
+builder.Services.AddStaffAccounts();
 
 builder.Services
-    .AddControllersWithViews()
+    .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(razor =>
     {
-        // Feature folders: Features/{Controller}/{View}.cshtml, shared views in Features/Shared.
+        // Feature folders: views beside their controller (see FeatureViewLocationExpander), shared views in Features/Shared.
         razor.ViewLocationFormats.Clear();
-        razor.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
         razor.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+        razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
 builder.Services.AddFeatureQueries();
 
 var app = builder.Build();
+
+if (isCommand)
+{
+    return await CommandLine.RunAsync(app, args, Console.In, Console.Out, Console.Error);
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -41,16 +53,21 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapControllers();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -25,6 +25,13 @@ internal sealed class ReportVersionConfiguration(bool isSqlServer) : IEntityType
         version.Property(v => v.Scope).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         version.Property(v => v.Source).HasMaxLength(ReportVersion.SourceMaxLength);
         version.Property(v => v.CorrectionNote).HasMaxLength(ReportVersion.NoteMaxLength);
+        version.Property(v => v.CarryOverOverride).HasMaxLength(ReportVersion.CommentMaxLength);
+        version.Property(v => v.ReturnComment).HasMaxLength(ReportVersion.CommentMaxLength);
+
+        // The app-managed concurrency token: a save carries the revision it was read at.
+        version.Property(v => v.Revision).IsConcurrencyToken();
+        version.Ignore(v => v.IsOpen);
+        version.Ignore(v => v.IsEditable);
         version.Property(v => v.AgencyName).HasMaxLength(ReportVersion.AgencyNameMaxLength).IsRequired();
         version.Property(v => v.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
         version.Property(v => v.Preamble).HasMaxLength(ReportSections.SectionMaxLength).IsRequired();

@@ -1,4 +1,6 @@
 using Disclosure.Data;
+using Disclosure.Data.Identity;
+using Microsoft.AspNetCore.Identity;
 using Disclosure.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,9 +30,19 @@ public static class DatabaseInitializer
             logger.LogInformation("Database {Provider} is up to date", database.Provider);
         }
 
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
+            await services.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
     }
 }

@@ -14,6 +14,7 @@ public static class FeatureRegistration
         services.AddScoped<AgencyQueries>();
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
+        services.AddScoped<Features.Admin.Reports.ReportCommands>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

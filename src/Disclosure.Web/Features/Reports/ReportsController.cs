@@ -20,6 +20,19 @@ public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : 
         return model is null ? NotFound() : View(model);
     }
 
+    /// <summary>A published version at its stable URL; earlier versions stay readable after a correction.</summary>
+    [HttpGet("reports/{slug}/{year:int}/v{number:int}")]
+    public async Task<IActionResult> Version(string slug, int year, int number, CancellationToken cancellationToken)
+    {
+        if (!IsPlausible(slug, year) || number < 1)
+        {
+            return NotFound();
+        }
+
+        var model = await query.FindVersionAsync(slug, year, number, cancellationToken);
+        return model is null ? NotFound() : View("Show", model);
+    }
+
     /// <summary>The canonical JSON (<c>disclosure-annual-report/v1</c>) of the current published version.</summary>
     [HttpGet("reports/{slug}/{year:int}.json")]
     public async Task<IActionResult> Json(string slug, int year, CancellationToken cancellationToken)

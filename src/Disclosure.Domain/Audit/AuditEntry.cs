@@ -1,0 +1,99 @@
+namespace Disclosure.Domain.Audit;
+
+public enum AuditAction
+{
+    ReportCreated = 1,
+    ReportSaved = 2,
+    ReportSubmitted = 3,
+    ReportReturned = 4,
+    ReportApproved = 5,
+    ReportPublished = 6,
+    CorrectionStarted = 7,
+    CarryOverOverridden = 8,
+    AgencyCreated = 20,
+    AgencyUpdated = 21,
+    UserCreated = 30,
+    UserUpdated = 31,
+    UserDisabled = 32,
+    UserEnabled = 33,
+}
+
+/// <summary>
+/// Who did what to which report (or agency, or account) and when. Kept in the database for Administrators; the
+/// application log gets ids and outcomes only.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int UserMaxLength = 256;
+    public const int DetailsMaxLength = 4000;
+
+    private AuditEntry()
+    {
+        UserName = "";
+    }
+
+    public AuditEntry(DateTimeOffset at, string? userId, string userName, AuditAction action, string? details = null)
+    {
+        At = at;
+        UserId = userId;
+        UserName = userName.Length > UserMaxLength ? userName[..UserMaxLength] : userName;
+        Action = action;
+        Details = details is { Length: > DetailsMaxLength } ? details[..DetailsMaxLength] : details;
+    }
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public string UserName { get; private set; }
+
+    public AuditAction Action { get; private set; }
+
+    public int? AgencyId { get; private set; }
+
+    public int? ReportId { get; private set; }
+
+    public int? ReportVersionId { get; private set; }
+
+    /// <summary>The version's revision after this action (for saves: which save this was).</summary>
+    public int? Revision { get; private set; }
+
+    /// <summary>What changed (parts and fields), a comment or a note; never a password.</summary>
+    public string? Details { get; private set; }
+
+    public AuditEntry ForReport(int agencyId, int reportId, int? versionId, int? revision)
+    {
+        AgencyId = agencyId;
+        ReportId = reportId;
+        ReportVersionId = versionId;
+        Revision = revision;
+        return this;
+    }
+
+    public AuditEntry ForAgency(int agencyId)
+    {
+        AgencyId = agencyId;
+        return this;
+    }
+
+    public static string DisplayName(AuditAction action) => action switch
+    {
+        AuditAction.ReportCreated => "新建报告",
+        AuditAction.ReportSaved => "保存",
+        AuditAction.ReportSubmitted => "提交审核",
+        AuditAction.ReportReturned => "退回修改",
+        AuditAction.ReportApproved => "审核通过",
+        AuditAction.ReportPublished => "发布",
+        AuditAction.CorrectionStarted => "发起更正",
+        AuditAction.CarryOverOverridden => "说明上年结转差异",
+        AuditAction.AgencyCreated => "新建机关",
+        AuditAction.AgencyUpdated => "修改机关",
+        AuditAction.UserCreated => "新建账号",
+        AuditAction.UserUpdated => "修改账号",
+        AuditAction.UserDisabled => "停用账号",
+        AuditAction.UserEnabled => "启用账号",
+        _ => action.ToString(),
+    };
+}

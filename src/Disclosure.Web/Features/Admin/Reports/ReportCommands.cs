@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using Disclosure.Data;
+using Disclosure.Domain.Audit;
+using Disclosure.Domain.Reports;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Admin.Reports;
+
+/// <summary>A save that lost a race: who saved in between, and what they changed.</summary>
+public sealed record SaveConflict(int CurrentRevision, IReadOnlyList<ConflictingSave> Saves);
+
+public sealed record ConflictingSave(string UserName, DateTimeOffset At, string? Details);
+
+/// <summary>
+/// The writes staff make to a report: each loads the workspace, calls the domain, records an audit entry and saves
+/// once. The application log gets ids and outcomes, never what was typed.
+/// </summary>
+public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, ILogger<ReportCommands> logger)
+{
+    public const int MaxChangesInAudit = 60;
+
+    public async Task<ReportVersion> StartAsync(ReportWorkspace workspace, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var report = workspace.Report;
+        if (report is null)
+        {
+            report = new Report(workspace.Agency, workspace.Year);
+            db.Reports.Add(report);
+        }
+
+        var draft = report.StartDraft(NewReportDocument.Create(workspace.Agency, workspace.Year, workspace.PreviousYear), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditAsync(user, AuditAction.ReportCreated, workspace, draft, workspace.PreviousYear is null ? null : "上年结转按上一年度报告的“结转下年度继续办理”预填（规则 R5）", cancellationToken);
+        logger.LogInformation("Report {ReportId} version {VersionId} started", report.Id, draft.Id);
+        return draft;
+    }
+
+    /// <summary>Saves new content if the form was read at the current revision; otherwise returns the conflict and saves nothing.</summary>
+    public async Task<SaveConflict?> SaveAsync(ReportWorkspace workspace, ReportVersion version, AnnualReport content, int formRevision, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (formRevision != version.Revision)
+        {
+            return await ConflictAsync(version, formRevision, cancellationToken);
+        }
+
+        var changes = version.UpdateContent(content, clock.GetUtcNow());
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            await AuditAsync(user, AuditAction.ReportSaved, workspace, version, Describe(changes), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the revision in the database moved on.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(version, formRevision, cancellationToken);
+        }
+
+        logger.LogInformation("Report version {VersionId} saved at revision {Revision}: {Count} fields changed", version.Id, version.Revision, changes.Count);
+        return null;
+    }
+
+    public async Task RecordAsync(ReportWorkspace workspace, ReportVersion version, AuditAction action, string? details, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await AuditAsync(user, action, workspace, version, details, cancellationToken);
+        logger.LogInformation("Report version {VersionId}: {Action}", version.Id, action);
+    }
+
+    private async Task<SaveConflict> ConflictAsync(ReportVersion version, int formRevision, CancellationToken cancellationToken)
+    {
+        var current = await db.ReportVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Revision).SingleAsync(cancellationToken);
+        var saves = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ReportVersionId == version.Id && e.Revision > formRevision)
+            .OrderBy(e => e.Id)
+            .Select(e => new ConflictingSave(e.UserName, e.At, e.Details))
+            .ToListAsync(cancellationToken);
+        logger.LogInformation("Save conflict on report version {VersionId}: form at revision {FormRevision}, stored {Revision}", version.Id, formRevision, current);
+        return new SaveConflict(current, saves);
+    }
+
+    private async Task AuditAsync(ClaimsPrincipal user, AuditAction action, ReportWorkspace workspace, ReportVersion version, string? details, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), UserId(user), UserName(user), action, details)
+            .ForReport(workspace.Agency.Id, version.ReportId == 0 ? workspace.Report?.Id ?? 0 : version.ReportId, version.Id == 0 ? null : version.Id, version.Revision));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public static string UserName(ClaimsPrincipal user) =>
+        $"{user.FindFirstValue("name")}（{user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name}）";
+
+    /// <summary>Which parts and fields changed, for the audit trail (cells with their values; narrative sections by name only).</summary>
+    public static string Describe(IReadOnlyList<ReportChange> changes)
+    {
+        var parts = changes.GroupBy(c => c.Part).Select(g => g.Key switch
+        {
+            ReportPart.Metadata => "基本信息：" + string.Join("、", g.Select(c => c.Field)),
+            ReportPart.Sections => "正文：" + string.Join("、", g.Select(c => SectionName(c.Field))),
+            _ => $"{TableName(g.Key)}：" + string.Join("；", g.Take(MaxChangesInAudit).Select(c => $"{c.Field} {Show(c.Before)}→{Show(c.After)}"))
+                + (g.Count() > MaxChangesInAudit ? $"；等 {g.Count()} 处" : ""),
+        });
+        return string.Join("。", parts);
+    }
+
+    private static string Show(string value) => value.Length == 0 ? "空白" : value;
+
+    private static string SectionName(string field) => field switch
+    {
+        "preamble" => "前言",
+        "overview" => "一、总体情况",
+        "problems" => "五、存在的主要问题及改进情况",
+        "other" => "六、其他需要报告的事项",
+        _ => field,
+    };
+
+    private static string TableName(ReportPart part) => part switch
+    {
+        ReportPart.Proactive => "表二",
+        ReportPart.Applications => "表三",
+        _ => "表四",
+    };
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Domain.Serialization;
+using FluentValidation;
+
+namespace Disclosure.Web.Features.Admin.Reports;
+
+/// <summary>Every report form carries the revision it was read at (the concurrency token).</summary>
+public abstract class ReportForm
+{
+    public int Revision { get; set; }
+}
+
+/// <summary>Title, scope and publication date.</summary>
+public sealed class MetadataForm : ReportForm
+{
+    public string? Title { get; set; }
+
+    public string? Scope { get; set; }
+
+    public string? PublishedOn { get; set; }
+
+    public static MetadataForm From(AnnualReport report, int revision) => new()
+    {
+        Revision = revision,
+        Title = report.Title,
+        Scope = report.Scope.ToCode(),
+        PublishedOn = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public void ApplyTo(AnnualReport draft, out AnnualReport updated)
+    {
+        var scope = ReportFormatCodes.TryParseScope(Scope, out var parsed) ? parsed : draft.Scope;
+        updated = Copy(draft, Title!.Trim(), scope);
+        updated.PublishedOn = string.IsNullOrWhiteSpace(PublishedOn) ? null : DateOnly.ParseExact(PublishedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A copy with another title and scope (both are fixed at construction of a document).</summary>
+    private static AnnualReport Copy(AnnualReport source, string title, ReportScope scope)
+    {
+        var copy = new AnnualReport(source.Agency, source.Year, source.Format, scope, title)
+        {
+            PublishedOn = source.PublishedOn,
+            Sections = source.Sections,
+        };
+        foreach (var cell in source.Cells)
+        {
+            copy.Table(cell.Table)[cell.Row, cell.Column] = cell.Value;
+        }
+
+        return copy;
+    }
+}
+
+public sealed class MetadataFormValidator : AbstractValidator<MetadataForm>
+{
+    public MetadataFormValidator(int year)
+    {
+        RuleFor(f => f.Title).NotEmpty().WithMessage("请填写报告标题。")
+            .MaximumLength(AnnualReport.TitleMaxLength).WithMessage($"标题最多 {AnnualReport.TitleMaxLength} 个字。");
+        RuleFor(f => f.Scope).Must(s => ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
+        RuleFor(f => f.PublishedOn)
+            .Must(d => string.IsNullOrWhiteSpace(d) || DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            .WithMessage("日期格式应为 年-月-日，如 2024-01-20。")
+            .Must(d => string.IsNullOrWhiteSpace(d) || !DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || (date.Year >= year && date.Year <= year + 1))
+            .WithMessage($"发布日期应在 {year} 年或 {year + 1} 年。");
+    }
+}
+
+public sealed class OverviewPartForm
+{
+    public string? Heading { get; set; }
+
+    public string? Body { get; set; }
+}
+
+/// <summary>The narrative: preamble, 一's sub-headed parts, 五 and 六.</summary>
+public sealed class SectionsForm : ReportForm
+{
+    /// <summary>Empty slots shown after the existing parts, for adding sub-headings.</summary>
+    public const int SpareParts = 2;
+
+    public string? Preamble { get; set; }
+
+    public List<OverviewPartForm> Overview { get; set; } = [];
+
+    public string? Problems { get; set; }
+
+    public string? Other { get; set; }
+
+    public static SectionsForm From(AnnualReport report, int revision) => new()
+    {
+        Revision = revision,
+        Preamble = report.Sections.Preamble,
+        Overview = [.. report.Sections.Overview.Select(p => new OverviewPartForm { Heading = p.Heading, Body = p.Body })],
+        Problems = report.Sections.Problems,
+        Other = report.Sections.Other,
+    };
+
+    public ReportSections ToSections() => new(
+        Clean(Preamble),
+        Overview.Where(p => !string.IsNullOrWhiteSpace(p.Heading) || !string.IsNullOrWhiteSpace(p.Body))
+            .Select(p => new OverviewPart(p.Heading?.Trim() ?? "", Clean(p.Body)))
+            .ToArray(),
+        Clean(Problems),
+        Clean(Other));
+
+    private static string Clean(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}
+
+public sealed class SectionsFormValidator : AbstractValidator<SectionsForm>
+{
+    public SectionsFormValidator()
+    {
+        const string tooLong = "最多 {MaxLength} 个字，当前 {TotalLength} 个字。";
+        RuleFor(f => f.Preamble).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
+        RuleFor(f => f.Problems).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
+        RuleFor(f => f.Other).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
+        RuleFor(f => f.Overview.Count).LessThanOrEqualTo(ReportSections.MaxOverviewParts + SectionsForm.SpareParts)
+            .WithMessage($"“总体情况”最多 {ReportSections.MaxOverviewParts} 个小标题。").OverridePropertyName("Overview");
+        RuleForEach(f => f.Overview).ChildRules(part =>
+        {
+            part.RuleFor(p => p.Heading).MaximumLength(OverviewPart.HeadingMaxLength).WithMessage(tooLong);
+            part.RuleFor(p => p.Body).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
+        });
+    }
+}
+
+/// <summary>The cells of one table, as typed: keys <c>row.column</c>, values raw text (blank = blank, not zero).</summary>
+public sealed class TableForm : ReportForm
+{
+    public Dictionary<string, string?> Cells { get; set; } = [];
+
+    public static string Key(string row, string column) => $"{row}.{column}";
+
+    public static string FieldName(string row, string column) => $"Cells[{Key(row, column)}]";
+
+    public static TableForm From(ReportTable table, int revision) => new()
+    {
+        Revision = revision,
+        Cells = table.Cells
+            .Where(c => !ReportTotals.IsComputed(c.Table, c.Row, c.Column))
+            .ToDictionary(c => Key(c.Row, c.Column), c => (string?)c.Value.Format(table.Layout.Row(c.Row)!.Column(c.Column)!.Kind)),
+    };
+
+    /// <summary>Writes the typed cells into the table (after validation), then the computed totals.</summary>
+    public void ApplyTo(AnnualReport report, ReportTableId tableId)
+    {
+        var table = report.Table(tableId);
+        foreach (var row in table.Layout.Rows)
+        {
+            foreach (var column in row.Columns)
+            {
+                if (!ReportTotals.IsComputed(tableId, row.Key, column.Key) && Cells.TryGetValue(Key(row.Key, column.Key), out var raw))
+                {
+                    table[row.Key, column.Key] = CellInput.Parse(raw, column.Kind);
+                }
+            }
+        }
+
+        ReportTotals.Apply(report);
+    }
+}
+
+/// <summary>What a person may type into a cell, and what it means.</summary>
+public static class CellInput
+{
+    public static string? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim().Normalize(System.Text.NormalizationForm.FormKC);
+
+    public static CellValue Parse(string? raw, CellKind kind)
+    {
+        var text = Normalize(raw);
+        if (text is null)
+        {
+            return CellValue.Blank;
+        }
+
+        return kind switch
+        {
+            CellKind.Text => CellValue.OfText(text),
+            CellKind.WanYuan => CellValue.Of(WanYuan.Parse(text).Fen),
+            _ => CellValue.Of(long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)),
+        };
+    }
+
+    /// <summary>The message for a bad value, or null when the value is acceptable (blank is acceptable: blank is not zero).</summary>
+    public static string? Problem(string? raw, CellKind kind)
+    {
+        var text = Normalize(raw);
+        if (text is null)
+        {
+            return null;
+        }
+
+        switch (kind)
+        {
+            case CellKind.Text:
+                return text.Length > StoredCell.TextMaxLength ? $"最多 {StoredCell.TextMaxLength} 个字。" : null;
+            case CellKind.WanYuan:
+                if (text.StartsWith('-'))
+                {
+                    return "金额不能为负数。";
+                }
+
+                if (text.Contains('.', StringComparison.Ordinal) && text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..].Length > WanYuan.MaxDecimals
+                    && text.All(c => char.IsAsciiDigit(c) || c == '.'))
+                {
+                    return $"金额最多保留 {WanYuan.MaxDecimals} 位小数（单位：万元）。";
+                }
+
+                return WanYuan.TryParse(text, out _) ? null : "请填写金额（单位：万元），如 12.5；无数据请留空。";
+            default:
+                var negative = text.StartsWith('-');
+                var digits = negative ? text[1..] : text;
+                if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+                {
+                    return digits.Contains('.', StringComparison.Ordinal) && digits.Replace(".", "", StringComparison.Ordinal).All(char.IsAsciiDigit)
+                        ? "请填写整数（件数没有小数）。"
+                        : "请填写整数，如 12；无数据请留空。";
+                }
+
+                if (negative && kind == CellKind.Count)
+                {
+                    return "件数不能为负数。";
+                }
+
+                return digits.Length > 13 || long.Parse(digits, CultureInfo.InvariantCulture) > CanonicalJson.MaxCount
+                    ? $"数值过大（最大 {CanonicalJson.MaxCount:N0}）。"
+                    : null;
+        }
+    }
+}
+
+public sealed class TableFormValidator : AbstractValidator<TableForm>
+{
+    public TableFormValidator(TableLayout layout)
+    {
+        RuleFor(f => f.Cells).Custom((cells, context) =>
+        {
+            foreach (var (key, raw) in cells)
+            {
+                var dot = key.IndexOf('.', StringComparison.Ordinal);
+                var column = dot > 0 ? layout.Row(key[..dot])?.Column(key[(dot + 1)..]) : null;
+                if (column is null || ReportTotals.IsComputed(layout.Id, key[..dot], key[(dot + 1)..]))
+                {
+                    context.AddFailure($"Cells[{key}]", "表中没有这个可填写的单元格。");
+                    continue;
+                }
+
+                if (CellInput.Problem(raw, column.Kind) is { } problem)
+                {
+                    context.AddFailure($"Cells[{key}]", problem);
+                }
+            }
+        });
+    }
+}

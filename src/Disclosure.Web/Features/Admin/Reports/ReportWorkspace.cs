@@ -1,0 +1,66 @@
+using Disclosure.Data;
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Admin.Reports;
+
+/// <summary>
+/// An agency's report for a year as staff work on it: the agency, the report with its versions (tracked, so commands
+/// can change it), and last year's published report for rule R5 and the prefill.
+/// </summary>
+public sealed class ReportWorkspace
+{
+    public required Agency Agency { get; init; }
+
+    public required int Year { get; init; }
+
+    public Report? Report { get; init; }
+
+    public AnnualReport? PreviousYear { get; init; }
+
+    public ReportVersion? Open => Report?.OpenVersion;
+
+    public ReportVersion? Current => Report?.CurrentVersion;
+
+    /// <summary>The version staff see: the one in progress, else the published one.</summary>
+    public ReportVersion? Working => Open ?? Current;
+
+    public AnnualReport? WorkingDocument => Working?.ToDocument(Agency.Slug);
+
+    public IReadOnlyList<RuleViolation> Findings => WorkingDocument is { } document ? ConsistencyRules.Check(document, PreviousYear) : [];
+
+    /// <summary>The deadline of 条例 Art. 49: 31 January of the following year.</summary>
+    public DateOnly Deadline => new(Year + 1, 1, 31);
+
+    public static async Task<ReportWorkspace?> LoadAsync(DisclosureDbContext db, string slug, int year, CancellationToken cancellationToken)
+    {
+        if (!Agency.IsValidSlug(slug) || year is < AnnualReport.MinYear or > AnnualReport.MaxYear)
+        {
+            return null;
+        }
+
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        if (agency is null)
+        {
+            return null;
+        }
+
+        var report = await db.Reports
+            .Include(r => r.Versions).ThenInclude(v => v.Cells)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.AgencyId == agency.Id && r.Year == year, cancellationToken);
+        var previous = await db.ReportVersions.AsNoTracking()
+            .Include(v => v.Cells)
+            .Include(v => v.Report)
+            .SingleOrDefaultAsync(v => v.Report.AgencyId == agency.Id && v.Report.Year == year - 1 && v.IsCurrent, cancellationToken);
+        return new ReportWorkspace
+        {
+            Agency = agency,
+            Year = year,
+            Report = report,
+            PreviousYear = previous?.ToDocument(agency.Slug),
+        };
+    }
+}
