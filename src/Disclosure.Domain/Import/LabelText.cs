@@ -246,7 +246,7 @@ internal sealed record KnownLabel(string Key, string Normalized, string Number, 
 /// <summary>
 /// Finds which known label a printed cell is: exact after normalisation; then the same text under any or no number;
 /// then a unique label whose text the cell begins (at least four characters); then a unique label within edit
-/// distance 2 (texts of four characters or more).
+/// distance 2 (1 for texts under six characters; none under four) that does not print another number.
 /// </summary>
 internal sealed class LabelMatcher(IReadOnlyList<KnownLabel> labels)
 {
@@ -267,7 +267,7 @@ internal sealed class LabelMatcher(IReadOnlyList<KnownLabel> labels)
             }
         }
 
-        var (_, rest) = LabelText.SplitNumber(normalized);
+        var (number, rest) = LabelText.SplitNumber(normalized);
         if (rest.Length == 0)
         {
             return null;
@@ -294,9 +294,16 @@ internal sealed class LabelMatcher(IReadOnlyList<KnownLabel> labels)
             KnownLabel? best = null;
             var bestDistance = 3;
             var tie = false;
-            foreach (var label in labels.Where(l => l.Rest.Length >= 4))
+            // A different printed number is a different row ("（一）予以公开" is not "（三）不予公开"); short texts allow one edit.
+            foreach (var label in labels.Where(l => l.Rest.Length >= 4 && (number.Length == 0 || l.Number.Length == 0 || l.Number == number)))
             {
-                var d = LabelText.Distance(rest, label.Rest, 2);
+                var limit = Math.Min(rest.Length, label.Rest.Length) >= 6 ? 2 : 1;
+                var d = LabelText.Distance(rest, label.Rest, limit);
+                if (d > limit)
+                {
+                    continue;
+                }
+
                 if (d < bestDistance)
                 {
                     best = label;
