@@ -832,7 +832,8 @@ public static partial class ReportTextParser
                     table[rowKey, column.Key] = CellValue.Of(amount.Fen);
                     return;
                 case CellKind.Text when printed.Length <= 100:
-                    table[rowKey, column.Key] = CellValue.OfText(printed);
+                    // As printed, unit included ("251000元"); whitespace inside is a copy artefact.
+                    table[rowKey, column.Key] = CellValue.OfText(WithoutWhitespace(printed));
                     return;
             }
 
