@@ -1,6 +1,7 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
 using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Cli;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -34,6 +35,14 @@ builder.Services
 builder.Services.AddFeatureQueries();
 
 var app = builder.Build();
+
+if (ImportCommand.IsRequested(args))
+{
+    // `dotnet run -- import FILE...`: the same host, database brought up to date as at start-up, then the command.
+    await app.InitializeDatabaseAsync();
+    Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {

@@ -41,7 +41,7 @@ public static class ScopeRule
     }
 
     /// <summary>The name without bracketed notes: "平潭综合实验区（管委会）" → "平潭综合实验区".</summary>
-    internal static string WithoutBrackets(string name)
+    public static string WithoutBrackets(string name)
     {
         var sb = new System.Text.StringBuilder(name.Length);
         var depth = 0;
