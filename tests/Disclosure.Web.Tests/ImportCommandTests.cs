@@ -8,7 +8,7 @@ namespace Disclosure.Web.Tests;
 /// <summary>The import command against a production portal (no demo data), each test with a database of its own.</summary>
 public sealed class ImportCommandTests
 {
-    private static readonly (string Name, string Slug, int Year)[] SamplesToImport =
+    private static readonly (string Name, string Slug, int Year)[] _samplesToImport =
     [
         ("hongze-district-2023", "hongze-district", 2023),
         ("pingtan-2021", "pingtan", 2021),
@@ -39,7 +39,7 @@ public sealed class ImportCommandTests
         await using var portal = new ProductionPortalFactory();
         using var client = portal.CreateClient();
 
-        foreach (var (name, slug, year) in SamplesToImport)
+        foreach (var (name, slug, year) in _samplesToImport)
         {
             var (exit, output) = await Import(portal, Txt(name), "--agency", slug);
 

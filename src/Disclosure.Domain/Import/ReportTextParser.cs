@@ -110,29 +110,29 @@ public static partial class ReportTextParser
 
     private sealed record RowLine(string Key, int Line, string Label, string[] After, int Lead);
 
-    private static readonly string[] TopLevelRows =
+    private static readonly string[] _topLevelRows =
         [ApplicationsLayout.Rows.New, ApplicationsLayout.Rows.CarriedOver, ApplicationsLayout.Rows.CarriedForward];
 
-    private static readonly LabelMatcher ProactiveRows = new(
+    private static readonly LabelMatcher _proactiveRows = new(
         ProactiveLayout.Format2021.Rows.Concat(ProactiveLayout.Format2019.Rows)
             .Select(r => KnownLabel.Of(r.Key, r.Label))
             .DistinctBy(l => l.Normalized)
             .ToList());
 
-    private static readonly HashSet<string> Proactive2019Columns = ColumnLabels(ProactiveLayout.Format2019);
+    private static readonly HashSet<string> _proactive2019Columns = ColumnLabels(ProactiveLayout.Format2019);
 
-    private static readonly HashSet<string> Proactive2021Columns = ColumnLabels(ProactiveLayout.Format2021);
+    private static readonly HashSet<string> _proactive2021Columns = ColumnLabels(ProactiveLayout.Format2021);
 
-    private static readonly LabelMatcher ApplicationRows = new(
+    private static readonly LabelMatcher _applicationRows = new(
         ApplicationsLayout.Format2021.Rows.Concat(ApplicationsLayout.SingleOtherRow.Rows)
             .Where(r => r.Key != ApplicationsLayout.Rows.Other)
             .Select(r => KnownLabel.Of(r.Key, r.Label))
             .DistinctBy(l => l.Key)
             .ToList());
 
-    private static readonly LabelMatcher ApplicationGroups = new([KnownLabel.Of("results", ApplicationsLayout.ResultsGroup)]);
+    private static readonly LabelMatcher _applicationGroups = new([KnownLabel.Of("results", ApplicationsLayout.ResultsGroup)]);
 
-    private static readonly LabelMatcher ApplicationSubgroups = new(
+    private static readonly LabelMatcher _applicationSubgroups = new(
     [
         KnownLabel.Of("deny", "（三）不予公开"),
         KnownLabel.Of("unable", "（四）无法提供"),
@@ -140,12 +140,12 @@ public static partial class ReportTextParser
         KnownLabel.Of("other", "（六）其他处理"),
     ]);
 
-    private static readonly HashSet<string> ApplicationHeaderWords = new(
+    private static readonly HashSet<string> _applicationHeaderWords = new(
         ApplicationsLayout.DataColumns.Select(c => LabelText.Normalize(c.Label))
             .Concat([LabelText.Normalize(ApplicationsLayout.ApplicantHeader), LabelText.Normalize(ApplicationsLayout.OrganisationHeader)]),
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> ReviewHeaderWords = new(
+    private static readonly HashSet<string> _reviewHeaderWords = new(
         ReviewsLayout.GroupFields.Select(f => LabelText.Normalize(f.Label))
             .Concat(ReviewsLayout.Layout.Rows.Select(r => LabelText.Normalize(r.Label)))
             .Concat([LabelText.Normalize(ReviewsLayout.ReviewHeader), LabelText.Normalize(ReviewsLayout.LitigationHeader)]),
@@ -563,8 +563,8 @@ public static partial class ReportTextParser
                 {
                     foreach (var header in norm.Skip(first + 1).Where(h => h.Length > 0))
                     {
-                        evidence2019 += Proactive2019Columns.Contains(header) ? 1 : 0;
-                        evidence2021 += Proactive2021Columns.Contains(header) ? 1 : 0;
+                        evidence2019 += _proactive2019Columns.Contains(header) ? 1 : 0;
+                        evidence2021 += _proactive2021Columns.Contains(header) ? 1 : 0;
                     }
 
                     continue;
@@ -576,7 +576,7 @@ public static partial class ReportTextParser
                     continue;
                 }
 
-                if (ProactiveRows.Match(norm[first]) is not { } label)
+                if (_proactiveRows.Match(norm[first]) is not { } label)
                 {
                     NotUnderstood(line, $"表二中无法识别的行标签“{Preview(cells[first])}”");
                     continue;
@@ -622,7 +622,7 @@ public static partial class ReportTextParser
                 }
 
                 if (!norm.Any(LabelText.LooksNumeric)
-                    && norm.Any(c => ApplicationHeaderWords.Contains(c) || c.StartsWith("(本列数据", StringComparison.Ordinal)))
+                    && norm.Any(c => _applicationHeaderWords.Contains(c) || c.StartsWith("(本列数据", StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -645,12 +645,12 @@ public static partial class ReportTextParser
                         break;
                     }
 
-                    if (ApplicationGroups.Match(cell) is not null)
+                    if (_applicationGroups.Match(cell) is not null)
                     {
                         continue;
                     }
 
-                    if (ApplicationSubgroups.Match(cell) is { } subgroup)
+                    if (_applicationSubgroups.Match(cell) is { } subgroup)
                     {
                         group = subgroup.Key;
                         var next = Array.FindIndex(norm, i + 1, c => c.Length > 0);
@@ -665,7 +665,7 @@ public static partial class ReportTextParser
                     }
 
                     onlyGroups = false;
-                    if ((MatchInGroup(cell, group) ?? ApplicationRows.Match(cell)) is { } label)
+                    if ((MatchInGroup(cell, group) ?? _applicationRows.Match(cell)) is { } label)
                     {
                         key = label.Key;
                         labelIndex = i;
@@ -690,7 +690,7 @@ public static partial class ReportTextParser
                 otherItems |= key.StartsWith("other_", StringComparison.Ordinal);
                 var underscore = key.IndexOf('_', StringComparison.Ordinal);
                 group = underscore > 0 ? key[..underscore] : null;
-                var lead = TopLevelRows.Contains(key) ? 1 : 0;
+                var lead = _topLevelRows.Contains(key) ? 1 : 0;
                 Record(rows, new RowLine(key, line.Number, cells[labelIndex], cells[(labelIndex + 1)..], lead), ReportTableId.Applications);
             }
 
@@ -707,7 +707,7 @@ public static partial class ReportTextParser
             }
 
             var key = $"{group}_{number[..^1]}";
-            var label = ApplicationRows.Labels.FirstOrDefault(l => l.Key == key);
+            var label = _applicationRows.Labels.FirstOrDefault(l => l.Key == key);
             if (label is null)
             {
                 return null;
@@ -728,7 +728,7 @@ public static partial class ReportTextParser
                 }
 
                 var filled = norm.Where(c => c.Length > 0).ToList();
-                if (filled.Count == 0 || filled.All(ReviewHeaderWords.Contains))
+                if (filled.Count == 0 || filled.All(_reviewHeaderWords.Contains))
                 {
                     continue;
                 }
