@@ -46,6 +46,24 @@ public static class Samples
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
+    /// <summary>The sample's <c>.txt</c>: the text a browser copies from the published report page.</summary>
+    public static string PageText(string name) => File.ReadAllText(Path.Combine(Folder, name + ".txt"));
+
+    /// <summary>The names (without extension) of every sample that has a <c>.txt</c> page copy.</summary>
+    public static TheoryData<string> AllPageTexts
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in System.IO.Directory.GetFiles(Folder, "*.txt").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal))
+            {
+                data.Add(name);
+            }
+
+            return data;
+        }
+    }
+
     /// <summary>A freshly parsed report; callers may change it.</summary>
     public static AnnualReport Report(string name) => CanonicalJson.Read(Text(name));
 

@@ -17,7 +17,7 @@ public sealed class DemoDataSeeder(DisclosureDbContext db, TimeProvider clock, I
 {
     private const string ResourcePrefix = "DemoData.Reports.";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions _jsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
@@ -58,7 +58,7 @@ public sealed class DemoDataSeeder(DisclosureDbContext db, TimeProvider clock, I
     private static DemoAgency[] ReadAgencies(Assembly assembly)
     {
         using var stream = assembly.GetManifestResourceStream("DemoData.agencies.json")!;
-        return JsonSerializer.Deserialize<DemoAgency[]>(stream, JsonOptions) ?? [];
+        return JsonSerializer.Deserialize<DemoAgency[]>(stream, _jsonOptions) ?? [];
     }
 
     private sealed record DemoAgency(string Slug, string Name, AgencyLevel Level, string? Parent, string? Address, string? Phone);

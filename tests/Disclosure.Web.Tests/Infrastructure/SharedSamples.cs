@@ -3,14 +3,14 @@ namespace Disclosure.Web.Tests.Infrastructure;
 /// <summary>The reference material beside the checkout (<c>../shared</c>), read by tests only.</summary>
 public static class SharedSamples
 {
-    private static readonly Lazy<string> Folder = new(Locate);
+    private static readonly Lazy<string> _folder = new(Locate);
 
     public static IReadOnlyList<string> Names =>
-        Directory.GetFiles(Folder.Value, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
+        Directory.GetFiles(_folder.Value, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
 
-    public static string Json(string name) => File.ReadAllText(Path.Combine(Folder.Value, name + ".json"));
+    public static string Json(string name) => File.ReadAllText(Path.Combine(_folder.Value, name + ".json"));
 
-    public static string Path_(string file) => Path.Combine(Folder.Value, file);
+    public static string Path_(string file) => Path.Combine(_folder.Value, file);
 
     private static string Locate()
     {

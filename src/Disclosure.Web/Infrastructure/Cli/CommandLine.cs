@@ -5,11 +5,11 @@ namespace Disclosure.Web.Infrastructure.Cli;
 
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/Disclosure.Web -- create-admin --email EMAIL</c>
-/// (the password is read from standard input).
+/// (the password is read from standard input) and <c>-- import FILE... [--agency SLUG] [--dry-run] …</c> (see <see cref="ImportCommand"/>).
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -17,6 +17,7 @@ public static class CommandLine
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(app, args, input, output, error),
+            "import" => await ImportCommand.RunAsync(app.Services, args, output),
             _ => 2,
         };
     }
