@@ -72,7 +72,7 @@ public sealed class ImportCommandTests
         var (exit, output) = await Import(portal, Txt("pingtan-2021"));
 
         Assert.Equal(1, exit);
-        Assert.StartsWith($"failed: {Txt("pingtan-2021")}: /reports/pingtan/2021 is already published (version 1)", output, StringComparison.Ordinal);
+        Assert.StartsWith($"failed: {Txt("pingtan-2021")}: /reports/pingtan/2021 已经发布（第 1 版）；导入将作为更正，须写明更正说明（--correction）。", output, StringComparison.Ordinal);
         Assert.Equal((1, 1, 1), await Counts(portal));
 
         (exit, output) = await Import(portal, Txt("pingtan-2021"), "--correction", "更正表三数据");
@@ -95,7 +95,7 @@ public sealed class ImportCommandTests
         var (exit, output) = await Import(portal, Txt("zhongwei-commerce-2023"));
 
         Assert.Equal(1, exit);
-        Assert.Equal($"failed: {Txt("zhongwei-commerce-2023")}: no agency is named “中卫市商务局”; give --agency SLUG\n", output.ReplaceLineEndings("\n"));
+        Assert.Equal($"failed: {Txt("zhongwei-commerce-2023")}: 没有名为“中卫市商务局”的机关；请指定机关代码（--agency SLUG）。\n", output.ReplaceLineEndings("\n"));
         Assert.Equal((0, 0, 0), await Counts(portal));
     }
 
@@ -170,6 +170,6 @@ public sealed class ImportCommandTests
     [InlineData("宁夏回族自治区商务厅", Domain.Agencies.AgencyLevel.ProvincialDepartment)]
     public void GuessLevel_FromTheName(string name, Domain.Agencies.AgencyLevel level)
     {
-        Assert.Equal(level, ImportCommand.GuessLevel(name));
+        Assert.Equal(level, Disclosure.Web.Features.Admin.Import.ImportPlanner.GuessLevel(name));
     }
 }

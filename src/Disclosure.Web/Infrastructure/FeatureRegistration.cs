@@ -15,6 +15,7 @@ public static class FeatureRegistration
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
         services.AddScoped<Features.Admin.Reports.ReportCommands>();
+        services.AddScoped<Features.Admin.Import.ImportPlanner>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

@@ -3,6 +3,7 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Import;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Rules;
+using Disclosure.Web.Features.Admin.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Infrastructure.Cli;
@@ -87,7 +88,7 @@ public sealed record ImportCommandLine(IReadOnlyList<string> Files, string? Agen
 /// report is never replaced silently: a second import of an agency's year needs <c>--correction</c> and becomes a new
 /// version. <c>--dry-run</c> parses, resolves and checks everything and writes nothing.
 /// </remarks>
-public sealed class ImportCommand(DisclosureDbContext db, TimeProvider clock, ILogger<ImportCommand> logger)
+public sealed class ImportCommand(DisclosureDbContext db, ImportPlanner planner, ILogger<ImportCommand> logger)
 {
     /// <summary>Runs the command in its own scope of <paramref name="services"/> (the built host's, or a test factory's).</summary>
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken = default)
@@ -145,51 +146,14 @@ public sealed class ImportCommand(DisclosureDbContext db, TimeProvider clock, IL
             return $"failed: {file}: {first}{more}";
         }
 
-        var agencyName = result.AgencyName!;
-        Agency? agency;
-        if (command.AgencySlug is { } slug)
+        var (plan, refusal) = await planner.PlanAsync(result, command.AgencySlug, command.Correction, name, cancellationToken);
+        if (plan is null)
         {
-            agency = await db.Agencies.SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
-            if (agency is null)
-            {
-                if (agencyName.Length > Agency.NameMaxLength)
-                {
-                    return $"failed: {file}: the agency name is longer than {Agency.NameMaxLength} characters";
-                }
-
-                agency = new Agency(slug, agencyName, GuessLevel(agencyName));
-                db.Agencies.Add(agency);
-            }
-        }
-        else
-        {
-            var matches = await db.Agencies.Where(a => a.Name == agencyName).Take(2).ToListAsync(cancellationToken);
-            if (matches.Count != 1)
-            {
-                logger.LogWarning("Import of {File} failed: no single agency matches the report's agency name", name);
-                return $"failed: {file}: {(matches.Count == 0 ? "no agency is named" : "several agencies are named")} “{agencyName}”; give --agency SLUG";
-            }
-
-            agency = matches[0];
+            logger.LogWarning("Import of {File} refused: {Reason}", name, refusal);
+            return $"failed: {file}: {refusal}";
         }
 
-        var content = result.ReportFor(agency.Slug)!;
-        var report = agency.Id == 0
-            ? null
-            : await db.Reports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.AgencyId == agency.Id && r.Year == content.Year, cancellationToken);
-        if (report?.CurrentVersion is { } current && command.Correction is null)
-        {
-            logger.LogWarning("Import of {File} refused: report {ReportId} already has published version {Version}", name, report.Id, current.Number);
-            return $"failed: {file}: /reports/{agency.Slug}/{content.Year} is already published (version {current.Number}); give --correction \"更正说明\" to publish a correction";
-        }
-
-        if (report is null)
-        {
-            report = new Report(agency, content.Year);
-            db.Reports.Add(report);
-        }
-
-        var version = report.PublishAsPrinted(content, ReportOrigin.Imported, Truncate(name, ReportVersion.SourceMaxLength), clock.GetUtcNow(), command.Correction);
+        var (agency, content, version) = (plan.Agency, plan.Content, plan.Version);
         if (!command.DryRun)
         {
             try
@@ -223,32 +187,4 @@ public sealed class ImportCommand(DisclosureDbContext db, TimeProvider clock, IL
             ? $"imported: {target}{versionNote}"
             : $"imported with findings ({string.Join("; ", notes)}): {target}{versionNote}";
     }
-
-    /// <summary>
-    /// The level of a new agency, guessed from its name (without bracketed notes): a 人民政府 or 管委会 is a government,
-    /// anything else (局, 委, 办, 厅 …) a department; 县 or 区 makes it county level, else 市 city level, else 省 or
-    /// 自治区 provincial; city level when nothing says. An administrator corrects it later if needed.
-    /// </summary>
-    public static AgencyLevel GuessLevel(string agencyName)
-    {
-        var bare = ScopeRule.WithoutBrackets(agencyName);
-        var government = (bare.EndsWith("人民政府", StringComparison.Ordinal) || agencyName.Contains("管委会", StringComparison.Ordinal)
-            || agencyName.Contains("管理委员会", StringComparison.Ordinal))
-            && !bare.EndsWith('局') && !bare.EndsWith('厅') && !bare.EndsWith('办') && !bare.EndsWith("办公室", StringComparison.Ordinal);
-        var place = bare.Replace("自治区", "省", StringComparison.Ordinal);
-        var county = place.Contains('县', StringComparison.Ordinal) || place.Contains('区', StringComparison.Ordinal);
-        var city = place.Contains('市', StringComparison.Ordinal);
-        var province = !county && !city && place.Contains('省', StringComparison.Ordinal);
-        return (government, county, province) switch
-        {
-            (true, true, _) => AgencyLevel.CountyGovernment,
-            (true, false, true) => AgencyLevel.ProvincialGovernment,
-            (true, _, _) => AgencyLevel.CityGovernment,
-            (false, true, _) => AgencyLevel.CountyDepartment,
-            (false, false, true) => AgencyLevel.ProvincialDepartment,
-            _ => AgencyLevel.CityDepartment,
-        };
-    }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

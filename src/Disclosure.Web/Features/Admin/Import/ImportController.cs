@@ -1,0 +1,120 @@
+using Disclosure.Data;
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Audit;
+using Disclosure.Domain.Import;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Rules;
+using Disclosure.Web.Features.Admin.Reports;
+using Disclosure.Web.Features.Reports;
+using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Disclosure.Web.Features.Admin.Import;
+
+/// <summary>The text a browser copies from a published report page (or the canonical JSON), with how to file it.</summary>
+public sealed class ImportForm
+{
+    public const int TextMaxLength = 2_000_000;
+
+    public string? Text { get; set; }
+
+    public string? AgencySlug { get; set; }
+
+    /// <summary>"", "agency" or "jurisdiction" ("" = decided from the agency name).</summary>
+    public string? Scope { get; set; }
+
+    public string? Correction { get; set; }
+}
+
+public sealed class ImportFormValidator : AbstractValidator<ImportForm>
+{
+    public ImportFormValidator()
+    {
+        RuleFor(f => f.Text).NotEmpty().WithMessage("请粘贴报告页面的全部文字。")
+            .MaximumLength(ImportForm.TextMaxLength).WithMessage($"内容过长（最多 {ImportForm.TextMaxLength:N0} 个字符）。");
+        RuleFor(f => f.AgencySlug).Must(s => string.IsNullOrWhiteSpace(s) || Agency.IsValidSlug(s.Trim()))
+            .WithMessage("机关代码只能由小写字母、数字和连字符组成，如 zhongwei-commerce。");
+        RuleFor(f => f.Scope).Must(s => string.IsNullOrEmpty(s) || ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
+        RuleFor(f => f.Correction).MaximumLength(ReportVersion.NoteMaxLength).WithMessage($"更正说明最多 {ReportVersion.NoteMaxLength} 字。");
+    }
+}
+
+/// <summary>The parsed import for the preview: every cell, the findings, every line not understood — and whether it can be saved.</summary>
+public sealed record ImportPreview(ImportForm Form, ImportResult Result, ReportViewModel? Report, string? Refusal, string? AgencyNote);
+
+/// <summary>
+/// Import of published reports by the disclosure office: paste, preview (nothing written), confirm. An import never
+/// replaces a published report silently — it becomes a correction only with a stated reason.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Administer)]
+[Route("admin/import")]
+public sealed class ImportController(DisclosureDbContext db, ImportPlanner planner, ILogger<ImportController> logger, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => View(new ImportForm());
+
+    [HttpPost("preview")]
+    [RequestFormLimits(ValueLengthLimit = ImportForm.TextMaxLength * 4)]
+    public async Task<IActionResult> Preview(ImportForm form, CancellationToken cancellationToken)
+    {
+        if (!this.Validate(new ImportFormValidator(), form))
+        {
+            return View(nameof(Index), form);
+        }
+
+        var (result, plan, refusal) = await PlanAsync(form, cancellationToken);
+        db.ChangeTracker.Clear();
+        ReportViewModel? model = null;
+        if (result.Report is not null)
+        {
+            var slug = plan?.Agency.Slug ?? form.AgencySlug?.Trim() ?? "preview";
+            var document = result.ReportFor(slug)!;
+            model = new ReportViewModel(slug, document.Agency.Name, plan?.Agency.Level ?? AgencyLevel.CityDepartment, document,
+                ConsistencyRules.Check(document), plan?.Version.Number ?? 1, null, ReportOrigin.Imported, "导入预览", form.Correction);
+        }
+
+        var agencyNote = plan is null ? null : plan.IsNewAgency
+            ? $"将新建机关“{plan.Agency.Name}”（代码 {plan.Agency.Slug}，层级按名称推断为“{plan.Agency.Level.DisplayName()}”，可在机关管理中修改）。"
+            : $"归入已有机关“{plan.Agency.Name}”（代码 {plan.Agency.Slug}）。";
+        return View(new ImportPreview(form, result, model, refusal, agencyNote));
+    }
+
+    [HttpPost("confirm")]
+    [RequestFormLimits(ValueLengthLimit = ImportForm.TextMaxLength * 4)]
+    public async Task<IActionResult> Confirm(ImportForm form, CancellationToken cancellationToken)
+    {
+        if (!this.Validate(new ImportFormValidator(), form))
+        {
+            return View(nameof(Index), form);
+        }
+
+        var (_, plan, refusal) = await PlanAsync(form, cancellationToken);
+        if (plan is null)
+        {
+            TempData["Error"] = refusal;
+            return View(nameof(Index), form);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(User), ReportCommands.UserName(User), AuditAction.ReportPublished,
+                "导入已公开的报告" + (plan.Version.CorrectionNote is { } note ? "（更正：" + note + "）" : ""))
+            .ForReport(plan.Agency.Id, plan.Report.Id, plan.Version.Id, plan.Version.Revision));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Imported report {ReportId} version {VersionId} from pasted text", plan.Report.Id, plan.Version.Id);
+        TempData["Message"] = $"已导入并发布：{plan.Content.Title}（第 {plan.Version.Number} 版）。";
+        return Redirect($"/admin/reports/{plan.Agency.Slug}/{plan.Content.Year}");
+    }
+
+    private async Task<(ImportResult Result, ImportPlan? Plan, string? Refusal)> PlanAsync(ImportForm form, CancellationToken cancellationToken)
+    {
+        ReportScope? scope = ReportFormatCodes.TryParseScope(form.Scope, out var s) ? s : null;
+        var result = ReportImporter.Import(form.Text, new ImportOptions { Scope = scope });
+        var slug = string.IsNullOrWhiteSpace(form.AgencySlug) ? null : form.AgencySlug.Trim();
+        var correction = string.IsNullOrWhiteSpace(form.Correction) ? null : form.Correction.Trim();
+        var (plan, refusal) = await planner.PlanAsync(result, slug, correction, "粘贴导入", cancellationToken);
+        return (result, plan, refusal);
+    }
+}

@@ -1,0 +1,108 @@
+using Disclosure.Data;
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Import;
+using Disclosure.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Admin.Import;
+
+/// <summary>An import ready to be saved: the agency (perhaps new), the report and the new published version, all tracked.</summary>
+public sealed record ImportPlan(Agency Agency, bool IsNewAgency, Report Report, ReportVersion Version, AnnualReport Content);
+
+/// <summary>
+/// Turns a parsed report into a published version, shared by the import form and the CLI. The agency: the slug given
+/// (created if new, named as the report names it), else the one agency whose name is the report's. A published report
+/// is never replaced silently: a second import needs a correction note and becomes a new version. Nothing is saved here.
+/// </summary>
+public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
+{
+    public async Task<(ImportPlan? Plan, string? Error)> PlanAsync(ImportResult result, string? agencySlug, string? correction, string source, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded)
+        {
+            return (null, result.Errors.Count > 0 ? result.Errors[0].ToString() : "没有找到年度报告的内容。");
+        }
+
+        var agencyName = result.AgencyName!;
+        Agency? agency;
+        var isNew = false;
+        if (agencySlug is not null)
+        {
+            agency = await db.Agencies.SingleOrDefaultAsync(a => a.Slug == agencySlug, cancellationToken);
+            if (agency is null)
+            {
+                if (agencyName.Length > Agency.NameMaxLength)
+                {
+                    return (null, $"机关名称超过 {Agency.NameMaxLength} 个字。");
+                }
+
+                agency = new Agency(agencySlug, agencyName, GuessLevel(agencyName));
+                db.Agencies.Add(agency);
+                isNew = true;
+            }
+        }
+        else
+        {
+            var matches = await db.Agencies.Where(a => a.Name == agencyName).Take(2).ToListAsync(cancellationToken);
+            if (matches.Count != 1)
+            {
+                return (null, $"{(matches.Count == 0 ? "没有" : "有多个")}名为“{agencyName}”的机关；请指定机关代码（--agency SLUG）。");
+            }
+
+            agency = matches[0];
+        }
+
+        var content = result.ReportFor(agency.Slug)!;
+        var report = agency.Id == 0
+            ? null
+            : await db.Reports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.AgencyId == agency.Id && r.Year == content.Year, cancellationToken);
+        if (report?.CurrentVersion is { } current && string.IsNullOrWhiteSpace(correction))
+        {
+            return (null, $"/reports/{agency.Slug}/{content.Year} 已经发布（第 {current.Number} 版）；导入将作为更正，须写明更正说明（--correction）。");
+        }
+
+        if (report is null)
+        {
+            report = new Report(agency, content.Year);
+            db.Reports.Add(report);
+        }
+
+        try
+        {
+            var version = report.PublishAsPrinted(content, ReportOrigin.Imported, Truncate(source, ReportVersion.SourceMaxLength), clock.GetUtcNow(), correction);
+            return (new ImportPlan(agency, isNew, report, version, content), null);
+        }
+        catch (ReportWorkflowException refused)
+        {
+            return (null, refused.Message);
+        }
+    }
+
+    /// <summary>
+    /// The level of a new agency, guessed from its name (without bracketed notes): a 人民政府 or 管委会 is a government,
+    /// anything else (局, 委, 办, 厅 …) a department; 县 or 区 makes it county level, else 市 city level, else 省 or
+    /// 自治区 provincial; city level when nothing says. An administrator corrects it later if needed.
+    /// </summary>
+    public static AgencyLevel GuessLevel(string agencyName)
+    {
+        var bare = ScopeRule.WithoutBrackets(agencyName);
+        var government = (bare.EndsWith("人民政府", StringComparison.Ordinal) || agencyName.Contains("管委会", StringComparison.Ordinal)
+            || agencyName.Contains("管理委员会", StringComparison.Ordinal))
+            && !bare.EndsWith('局') && !bare.EndsWith('厅') && !bare.EndsWith('办') && !bare.EndsWith("办公室", StringComparison.Ordinal);
+        var place = bare.Replace("自治区", "省", StringComparison.Ordinal);
+        var county = place.Contains('县', StringComparison.Ordinal) || place.Contains('区', StringComparison.Ordinal);
+        var city = place.Contains('市', StringComparison.Ordinal);
+        var province = !county && !city && place.Contains('省', StringComparison.Ordinal);
+        return (government, county, province) switch
+        {
+            (true, true, _) => AgencyLevel.CountyGovernment,
+            (true, false, true) => AgencyLevel.ProvincialGovernment,
+            (true, _, _) => AgencyLevel.CityGovernment,
+            (false, true, _) => AgencyLevel.CountyDepartment,
+            (false, false, true) => AgencyLevel.ProvincialDepartment,
+            _ => AgencyLevel.CityDepartment,
+        };
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
