@@ -16,6 +16,28 @@ if (args is ["render", var outputDirectory])
     return;
 }
 
+if (args is ["cpu", var countText])
+{
+    // A rough check for a busy shared machine, where wall-clock means are noisy: CPU time and bytes allocated per render.
+    var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    var renderer = new ReportPdfRenderer();
+    var document = ZhongweiReport.Load();
+    renderer.Render(document);
+    var process = System.Diagnostics.Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime;
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        renderer.Render(document);
+    }
+
+    process.Refresh();
+    Console.WriteLine(System.FormattableString.Invariant(
+        $"{count} renders: {clock.Elapsed.TotalMilliseconds / count:F2} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds / count:F2} ms CPU, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / count / 1048576.0:F2} MB allocated per render"));
+    return;
+}
+
 // In-process ShortRun: no separately generated project to build (the shared build settings treat warnings as errors).
 var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
 BenchmarkSwitcher.FromAssembly(typeof(Disclosure.Reporting.Pdf.Benchmarks.RenderBenchmarks).Assembly).Run(args, config);
