@@ -9,7 +9,7 @@ namespace Disclosure.Data.Configurations;
 /// <summary>Stores the sub-headed parts of 一、总体情况 as a JSON array of {heading, body}.</summary>
 internal sealed class OverviewConverter : ValueConverter<IReadOnlyList<OverviewPart>, string>
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions _options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -27,8 +27,8 @@ internal sealed class OverviewConverter : ValueConverter<IReadOnlyList<OverviewP
     {
     }
 
-    private static string Serialize(IReadOnlyList<OverviewPart> parts) => JsonSerializer.Serialize(parts, Options);
+    private static string Serialize(IReadOnlyList<OverviewPart> parts) => JsonSerializer.Serialize(parts, _options);
 
     private static OverviewPart[] Deserialize(string json) =>
-        JsonSerializer.Deserialize<OverviewPart[]>(json, Options) ?? [];
+        JsonSerializer.Deserialize<OverviewPart[]>(json, _options) ?? [];
 }
