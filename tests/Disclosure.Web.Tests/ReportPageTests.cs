@@ -158,7 +158,7 @@ public sealed class ReportPageTests(PortalFactory portal) : IClassFixture<Portal
         var page = await client.GetDocumentAsync("/reports/hongze-district/2023");
         var notes = page.QuerySelectorAll(".findings");
         var note = Assert.Single(notes);
-        Assert.Equal("数据核对提示", note.QuerySelector("h4")!.Text());
+        Assert.Equal("数据核对提示", note.QuerySelector("h3")!.Text());
         Assert.Equal("t4-findings", note.Id);
         var items = note.QuerySelectorAll("li").Select(li => li.Text()).ToArray();
         Assert.Equal(2, items.Length);
