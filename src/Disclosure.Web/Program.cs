@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
+using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
@@ -32,6 +33,7 @@ builder.Services
         razor.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
     });
 builder.Services.AddFeatureQueries();
+builder.Services.AddOpenData();
 
 var app = builder.Build();
 
@@ -45,9 +47,11 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseOpenData();
 
 app.MapHealthChecks("/healthz");
 app.MapControllers();
+app.MapOpenData();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
