@@ -2,6 +2,10 @@ using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Home;
 using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Reports;
+using Disclosure.Web.Features.Statistics;
+using Disclosure.Web.Features.DataQuality;
+using Disclosure.Web.Features.Compare;
+using Disclosure.Web.Features.Trends;
 
 namespace Disclosure.Web.Infrastructure;
 
@@ -14,6 +18,11 @@ public static class FeatureRegistration
         services.AddScoped<AgencyQueries>();
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
+        services.AddScoped<StatisticsQuery>();
+        services.AddScoped<DataQualityQuery>();
+        services.AddScoped<CompareQuery>();
+        services.AddScoped<TrendsQuery>();
+        services.AddSingleton<FindingsCache>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();
