@@ -16,8 +16,8 @@ LAST_YEAR=${LAST_YEAR:-2024}
 PORT=${PORT:-5198}
 RUNS=${RUNS:-10}
 INDEX=${INDEX:-none}
-INDEX_NAME=IX_ReportCells_Table_Row_Column_Covering
-INDEX_SQL="CREATE INDEX IF NOT EXISTS $INDEX_NAME ON ReportCells (\"Table\", Row, \"Column\", ReportVersionId, Number)"
+INDEX_NAME=IX_ReportCells_Covering
+INDEX_SQL="CREATE INDEX IF NOT EXISTS $INDEX_NAME ON ReportCells (ReportVersionId, \"Table\", Row, \"Column\", Number)"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   dotnet build -c Release src/Disclosure.Web -nologo -v q
@@ -38,7 +38,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__Disclosure="Data Source=$DB" \
 Serilog__MinimumLevel__Default=Warning \
 Serilog__WriteTo__1__Args__path=/tmp/disclosure-bench-logs/log-.txt \
-  timeout 900 dotnet src/Disclosure.Web/bin/Release/net10.0/Disclosure.Web.dll --urls "http://127.0.0.1:$PORT" >/tmp/disclosure-bench-app.log 2>&1 &
+  timeout 900 dotnet src/Disclosure.Web/bin/Release/net10.0/Disclosure.Web.dll --contentRoot "$PWD/src/Disclosure.Web" --urls "http://127.0.0.1:$PORT" >/tmp/disclosure-bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

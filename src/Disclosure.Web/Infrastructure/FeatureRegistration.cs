@@ -23,6 +23,7 @@ public static class FeatureRegistration
         services.AddScoped<CompareQuery>();
         services.AddScoped<TrendsQuery>();
         services.AddSingleton<FindingsCache>();
+        services.AddSingleton<YearAggregateCache>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

@@ -16,7 +16,7 @@ namespace Disclosure.Web.Features.Statistics;
 /// The totals of a year across all current published versions. Every sum is a GROUP BY in the database over the
 /// cells of the year's current versions; only the ~hundreds of grouped rows and one small row per report come back.
 /// </summary>
-public sealed class StatisticsQuery(DisclosureDbContext db)
+public sealed class StatisticsQuery(DisclosureDbContext db, YearAggregateCache cache)
 {
     public const int RankingSize = 10;
 
@@ -38,35 +38,14 @@ public sealed class StatisticsQuery(DisclosureDbContext db)
 
         var versions = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
 
-        var formatCounts = (await versions.GroupBy(v => v.Format).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Key, g => g.Count);
+        // The sums below read ~200 cells per report; they are kept while the year's current versions stay the same.
+        var versionIds = await versions.Select(v => v.Id).ToListAsync(cancellationToken);
+        var fingerprint = YearFingerprint.Of(versionIds);
+        var aggregates = await cache.GetOrAddAsync(year, "statistics", fingerprint, () => AggregateAsync(versions, cancellationToken));
+        var formatCounts = aggregates.FormatCounts;
+        var sums = aggregates.Sums;
+        var perReport = aggregates.PerReport;
 
-        // Every cell of every table, summed per format.
-        var sums = await (
-                from c in db.ReportCells
-                join v in versions on c.ReportVersionId equals v.Id
-                group c by new { v.Format, c.Table, c.Row, c.Column } into g
-                select new CellSum(g.Key.Format, g.Key.Table, g.Key.Row, g.Key.Column, g.Sum(c => c.Number), g.Count()))
-            .ToListAsync(cancellationToken);
-
-        // Per report: the few figures the rankings and breakdowns need.
-        var perReport = await (
-                from c in db.ReportCells
-                join v in versions on c.ReportVersionId equals v.Id
-                where (c.Table == ReportTableId.Applications && c.Column == A.Columns.Total
-                        && (c.Row == A.Rows.New || c.Row == A.Rows.Granted || c.Row == A.Rows.TotalProcessed))
-                    || (c.Table == ReportTableId.Reviews && c.Column == V.Fields.Total)
-                group c by c.ReportVersionId into g
-                select new
-                {
-                    VersionId = g.Key,
-                    New = g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.New ? c.Number : null),
-                    Processed = g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.TotalProcessed ? c.Number : null),
-                    Granted = g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.Granted ? c.Number : null),
-                    Reviews = g.Sum(c => c.Table == ReportTableId.Reviews && c.Row == V.Groups.AdministrativeReview ? c.Number : null),
-                    Suits = g.Sum(c => c.Table == ReportTableId.Reviews && c.Row != V.Groups.AdministrativeReview ? c.Number : null),
-                })
-            .ToListAsync(cancellationToken);
         var reports = await versions
             .Select(v => new
             {
@@ -93,6 +72,42 @@ public sealed class StatisticsQuery(DisclosureDbContext db)
 
         return Build(year, years, formatCounts, sums, figures, notPublished);
     }
+
+    private async Task<YearAggregates> AggregateAsync(IQueryable<ReportVersion> versions, CancellationToken cancellationToken)
+    {
+        var formatCounts = (await versions.GroupBy(v => v.Format).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+        // Every cell of every table, summed per format.
+        var sums = await (
+                from c in db.ReportCells
+                join v in versions on c.ReportVersionId equals v.Id
+                group c by new { v.Format, c.Table, c.Row, c.Column } into g
+                select new CellSum(g.Key.Format, g.Key.Table, g.Key.Row, g.Key.Column, g.Sum(c => c.Number), g.Count()))
+            .ToListAsync(cancellationToken);
+
+        // Per report: the few figures the rankings and breakdowns need.
+        var perReport = await (
+                from c in db.ReportCells
+                join v in versions on c.ReportVersionId equals v.Id
+                where (c.Table == ReportTableId.Applications && c.Column == A.Columns.Total
+                        && (c.Row == A.Rows.New || c.Row == A.Rows.Granted || c.Row == A.Rows.TotalProcessed))
+                    || (c.Table == ReportTableId.Reviews && c.Column == V.Fields.Total)
+                group c by c.ReportVersionId into g
+                select new KeyFigures(
+                    g.Key,
+                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.New ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.TotalProcessed ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.Granted ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Reviews && c.Row == V.Groups.AdministrativeReview ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Reviews && c.Row != V.Groups.AdministrativeReview ? c.Number : null)))
+            .ToListAsync(cancellationToken);
+        return new YearAggregates(formatCounts, sums, perReport);
+    }
+
+    private sealed record YearAggregates(Dictionary<ReportFormat, int> FormatCounts, List<CellSum> Sums, List<KeyFigures> PerReport);
+
+    private sealed record KeyFigures(int VersionId, long? New, long? Processed, long? Granted, long? Reviews, long? Suits);
 
     private sealed record CellSum(ReportFormat Format, ReportTableId Table, string Row, string Column, long? Sum, int Count);
 
