@@ -236,10 +236,12 @@ public sealed class OpenDataApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(49, rows.Count);
         var zhongweiNew = rows.Single(row => CellText(row, ns, "A") == "zhongwei-commerce" && CellText(row, ns, "F") == "new");
         Assert.Equal("中卫市商务局", CellText(zhongweiNew, ns, "B"));
-        var total = zhongweiNew.Elements(ns + "c").Single(c => ((string)c.Attribute("r")!).StartsWith("N", StringComparison.Ordinal));
+        var total = zhongweiNew.Elements(ns + "c").Single(c => ((string)c.Attribute("r")!).StartsWith('N'));
         Assert.Null(total.Attribute("t"));
         Assert.Equal("1", total.Element(ns + "v")!.Value);
-        Assert.Contains("README", Load(zip, "xl/worksheets/sheet1.xml").ToString(), StringComparison.Ordinal);
+        var readme = Load(zip, "xl/worksheets/sheet1.xml").ToString();
+        Assert.Contains("2023年度政府信息公开工作年度报告数据（2 份已公开报告）", readme, StringComparison.Ordinal);
+        Assert.Contains("amount_wan_yuan 单位为万元", readme, StringComparison.Ordinal);
     }
 
     [Theory]

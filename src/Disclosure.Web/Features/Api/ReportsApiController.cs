@@ -12,7 +12,6 @@ namespace Disclosure.Web.Features.Api;
 [ApiController]
 [Route("api/v1/reports")]
 [EnableCors(OpenDataRegistration.CorsPolicy)]
-[Produces("application/json")]
 public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery reports) : ControllerBase
 {
     public const int MaxPageSize = 100;

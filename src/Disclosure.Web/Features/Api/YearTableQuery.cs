@@ -2,6 +2,7 @@ using Disclosure.Data;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Api;
@@ -13,6 +14,10 @@ public sealed record YearTableReport(string Slug, string Name, AgencyLevel Level
 public sealed class YearTableQuery(DisclosureDbContext db)
 {
     public static readonly IReadOnlyList<ReportTableId> Tables = [ReportTableId.Proactive, ReportTableId.Applications, ReportTableId.Reviews];
+
+    /// <summary>Which current versions the year has: the downloads are rebuilt when this changes.</summary>
+    public async Task<YearFingerprint> FingerprintAsync(int year, CancellationToken cancellationToken) =>
+        YearFingerprint.Of(await db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year).Select(v => v.Id).ToListAsync(cancellationToken));
 
     /// <summary>Every report of the year (by slug) with the cells of <paramref name="table"/>; empty when no report of the year is published.</summary>
     public async Task<IReadOnlyList<YearTableReport>> LoadAsync(int year, ReportTableId table, CancellationToken cancellationToken)

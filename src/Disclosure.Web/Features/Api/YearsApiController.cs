@@ -1,5 +1,6 @@
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Web.Features.Statistics;
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace Disclosure.Web.Features.Api;
 [ApiController]
 [Route("api/v1/years")]
 [EnableCors(OpenDataRegistration.CorsPolicy)]
-public sealed class YearsApiController(YearTableQuery query) : ControllerBase
+public sealed class YearsApiController(YearTableQuery query, YearAggregateCache cache) : ControllerBase
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -27,13 +28,16 @@ public sealed class YearsApiController(YearTableQuery query) : ControllerBase
         }
 
         var id = (ReportTableId)table;
-        var reports = await query.LoadAsync(year, id, cancellationToken);
-        if (reports.Count == 0)
+        var fingerprint = await query.FingerprintAsync(year, cancellationToken);
+        if (fingerprint.Count == 0)
         {
             return NotFound();
         }
 
-        return File(TableExport.Csv(year, id, reports), CsvType, $"disclosure-{year}-table{table}.csv");
+        // Built once per set of current versions: a year of 2,000 reports is ~50,000 lines.
+        var csv = await cache.GetOrAddAsync(year, $"table{table}.csv", fingerprint,
+            async () => TableExport.Csv(year, id, await query.LoadAsync(year, id, cancellationToken)));
+        return File(csv, CsvType, $"disclosure-{year}-table{table}.csv");
     }
 
     /// <summary>The three tables of every report of the year in one workbook, one sheet per table and a README sheet.</summary>
@@ -48,12 +52,18 @@ public sealed class YearsApiController(YearTableQuery query) : ControllerBase
             return NotFound();
         }
 
-        var tables = await query.LoadAsync(year, YearTableQuery.Tables, cancellationToken);
-        if (tables[ReportTableId.Applications].Count == 0)
+        var fingerprint = await query.FingerprintAsync(year, cancellationToken);
+        if (fingerprint.Count == 0)
         {
             return NotFound();
         }
 
+        var workbook = await cache.GetOrAddAsync(year, "xlsx", fingerprint, async () => Workbook(year, await query.LoadAsync(year, YearTableQuery.Tables, cancellationToken)));
+        return File(workbook, XlsxType, $"disclosure-{year}.xlsx");
+    }
+
+    private static byte[] Workbook(int year, IReadOnlyDictionary<ReportTableId, IReadOnlyList<YearTableReport>> tables)
+    {
         var sheets = new List<XlsxSheet> { new("README", Readme(year, tables[ReportTableId.Applications].Count)) };
         foreach (var table in YearTableQuery.Tables)
         {
@@ -61,7 +71,7 @@ public sealed class YearsApiController(YearTableQuery query) : ControllerBase
             sheets.Add(new XlsxSheet($"table{(int)table}", TableExport.Lines(year, table, tables[table]).Prepend(header)));
         }
 
-        return File(XlsxWorkbook.Write(sheets), XlsxType, $"disclosure-{year}.xlsx");
+        return XlsxWorkbook.Write(sheets);
     }
 
     private static IEnumerable<IReadOnlyList<ExportValue>> Readme(int year, int reportCount)
