@@ -8,7 +8,7 @@ namespace Disclosure.Web.Tests;
 /// <summary>/statistics/2023 against sums worked out here from the two published 2023 samples.</summary>
 public sealed class StatisticsPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly string[] Samples2023 = ["zhongwei-commerce-2023", "hongze-district-2023"];
+    internal static readonly string[] Samples2023 = ["zhongwei-commerce-2023", "hongze-district-2023"];
 
     [Fact]
     public async Task Statistics2023_TableThree_IsTheCellByCellSumOfBothReports()

@@ -1,10 +1,10 @@
-using Disclosure.Web.Features.Agencies;
-using Disclosure.Web.Features.Home;
 using Disclosure.Reporting.Pdf;
+using Disclosure.Web.Features.Agencies;
+using Disclosure.Web.Features.Compare;
+using Disclosure.Web.Features.DataQuality;
+using Disclosure.Web.Features.Home;
 using Disclosure.Web.Features.Reports;
 using Disclosure.Web.Features.Statistics;
-using Disclosure.Web.Features.DataQuality;
-using Disclosure.Web.Features.Compare;
 using Disclosure.Web.Features.Trends;
 
 namespace Disclosure.Web.Infrastructure;

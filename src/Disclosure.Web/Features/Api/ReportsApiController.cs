@@ -70,13 +70,13 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
 
         var (total, items) = await list.ListAsync(new ApiReportFilter(year, agency, parsedLevel, page, pageSize), cancellationToken);
         string Link(int p) => QueryString.Create(new Dictionary<string, string?>
-            {
-                ["year"] = year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["agency"] = agency,
-                ["level"] = level,
-                ["page"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["pageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }.Where(kv => kv.Value is not null))
+        {
+            ["year"] = year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["agency"] = agency,
+            ["level"] = level,
+            ["page"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["pageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(kv => kv.Value is not null))
             .ToUriComponent()
             .Insert(0, "/api/v1/reports");
         var links = new ApiPageLinks(
