@@ -24,6 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<TrendsQuery>();
         services.AddSingleton<FindingsCache>();
         services.AddSingleton<YearAggregateCache>();
+        services.AddHostedService<StatisticsWarmUp>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();
