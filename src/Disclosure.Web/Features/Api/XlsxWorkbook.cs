@@ -56,7 +56,7 @@ public static class XlsxWorkbook
             Add(zip, "xl/workbook.xml", workbook.ToString());
             Add(zip, "xl/_rels/workbook.xml.rels", rels.ToString());
             Add(zip, "xl/styles.xml",
-                $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="{SheetNs}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>""");
+                $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="{SheetNs}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>""");
 
             for (var i = 1; i <= sheets.Count; i++)
             {
