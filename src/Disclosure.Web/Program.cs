@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
+using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Cli;
 using Disclosure.Web.Infrastructure.Security;
@@ -39,6 +40,7 @@ builder.Services
         razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
 builder.Services.AddFeatureQueries();
+builder.Services.AddOpenData();
 
 var app = builder.Build();
 
@@ -58,12 +60,14 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseOpenData();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapControllers();
+app.MapOpenData();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

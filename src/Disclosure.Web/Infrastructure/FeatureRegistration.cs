@@ -1,7 +1,11 @@
 using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Agencies;
+using Disclosure.Web.Features.Compare;
+using Disclosure.Web.Features.DataQuality;
 using Disclosure.Web.Features.Home;
 using Disclosure.Web.Features.Reports;
+using Disclosure.Web.Features.Statistics;
+using Disclosure.Web.Features.Trends;
 
 namespace Disclosure.Web.Infrastructure;
 
@@ -16,6 +20,13 @@ public static class FeatureRegistration
         services.AddScoped<ReportPdfStore>();
         services.AddScoped<Features.Admin.Reports.ReportCommands>();
         services.AddScoped<Features.Admin.Import.ImportPlanner>();
+        services.AddScoped<StatisticsQuery>();
+        services.AddScoped<DataQualityQuery>();
+        services.AddScoped<CompareQuery>();
+        services.AddScoped<TrendsQuery>();
+        services.AddSingleton<FindingsCache>();
+        services.AddSingleton<YearAggregateCache>();
+        services.AddHostedService<StatisticsWarmUp>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

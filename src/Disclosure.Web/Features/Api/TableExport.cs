@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+
+namespace Disclosure.Web.Features.Api;
+
+/// <summary>
+/// The flat shape of a bulk download: one line per agency × table row. Blank cells (and cells a format does not
+/// have) are empty; 万元 amounts are exact decimals; 2019's 采购总金额 is text as printed.
+/// </summary>
+public static class TableExport
+{
+    public static readonly IReadOnlyList<string> FixedHeader = ["agency_slug", "agency_name", "level", "year", "format", "row_key", "row_label"];
+
+    public static IReadOnlyList<string> Header(ReportTableId table) =>
+        [.. FixedHeader, .. YearTableQuery.ColumnsOf(table).Select(c => c.Key)];
+
+    /// <summary>Each line as typed values: string, long, or a decimal string for 万元 (<see cref="ExportValue"/>).</summary>
+    public static IEnumerable<IReadOnlyList<ExportValue>> Lines(int year, ReportTableId table, IEnumerable<YearTableReport> reports)
+    {
+        var columns = YearTableQuery.ColumnsOf(table);
+        foreach (var report in reports)
+        {
+            var layout = ReportLayout.For(report.Format).Table(table);
+            foreach (var row in layout.Rows)
+            {
+                var line = new List<ExportValue>(FixedHeader.Count + columns.Count)
+                {
+                    ExportValue.Text(report.Slug),
+                    ExportValue.Text(report.Name),
+                    ExportValue.Text(ApiJson.LevelCode(report.Level)),
+                    ExportValue.Of(year),
+                    ExportValue.Text(report.Format.ToCode()),
+                    ExportValue.Text(row.Key),
+                    ExportValue.Text(row.Label),
+                };
+                foreach (var column in columns)
+                {
+                    var definition = row.Column(column.Key);
+                    var value = definition is null ? CellValue.Blank : report.Cells.GetValueOrDefault((row.Key, column.Key));
+                    line.Add(definition is null || value.IsBlank ? ExportValue.Empty : ExportValue.Cell(value, definition.Kind));
+                }
+
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>RFC 4180 CSV, UTF-8 with a byte order mark (so spreadsheet programs read the Chinese), CRLF line ends.</summary>
+    public static byte[] Csv(int year, ReportTableId table, IEnumerable<YearTableReport> reports)
+    {
+        var csv = new StringBuilder();
+        AppendLine(csv, Header(table));
+        foreach (var line in Lines(year, table, reports))
+        {
+            AppendLine(csv, line.Select(v => v.Display));
+        }
+
+        var bom = Encoding.UTF8.GetPreamble();
+        var body = Encoding.UTF8.GetBytes(csv.ToString());
+        return [.. bom, .. body];
+    }
+
+    private static void AppendLine(StringBuilder csv, IEnumerable<string> fields)
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                csv.Append(',');
+            }
+
+            first = false;
+            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                csv.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                csv.Append(field);
+            }
+        }
+
+        csv.Append("\r\n");
+    }
+}
+
+/// <summary>A value in a download: empty, text, or a number (kept as its exact decimal text).</summary>
+public readonly record struct ExportValue(string Display, bool IsNumber)
+{
+    public static readonly ExportValue Empty = new("", false);
+
+    public static ExportValue Text(string text) => new(text, false);
+
+    public static ExportValue Of(long number) => new(number.ToString(CultureInfo.InvariantCulture), true);
+
+    public static ExportValue Cell(CellValue value, CellKind kind) =>
+        value.Number is null ? new(value.Text ?? "", false) : new(value.Format(kind), true);
+}

@@ -1,0 +1,120 @@
+using Disclosure.Data;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Compare;
+
+public sealed record CompareAgency(string Slug, string Name, bool Published);
+
+public sealed record CompareViewModel(
+    string AgenciesInput,
+    int? Year,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<CompareAgency> Agencies,
+    IReadOnlyList<GridTable> Tables,
+    string? Error = null);
+
+/// <summary>Two to six offices' reports of one year, side by side, table by table.</summary>
+public sealed class CompareQuery(DisclosureDbContext db)
+{
+    public const int MinAgencies = 2;
+    public const int MaxAgencies = 6;
+
+    public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
+        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent).Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+    /// <summary>The agencies found, in the order asked; the slugs not found.</summary>
+    public async Task<(List<(int Id, string Slug, string Name)> Found, List<string> Unknown)> FindAgenciesAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    {
+        var rows = await db.Agencies.AsNoTracking().Where(a => slugs.Contains(a.Slug)).Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(cancellationToken);
+        var found = slugs.Select(s => rows.FirstOrDefault(r => r.Slug == s)).Where(r => r is not null).Select(r => (r!.Id, r.Slug, r.Name)).ToList();
+        return (found, slugs.Where(s => rows.All(r => r.Slug != s)).ToList());
+    }
+
+    /// <summary>The latest year any of the agencies published.</summary>
+    public Task<int?> LatestYearAsync(IReadOnlyList<int> agencyIds, CancellationToken cancellationToken) =>
+        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && agencyIds.Contains(v.Report.AgencyId)).MaxAsync(v => (int?)v.Report.Year, cancellationToken);
+
+    public async Task<(List<CompareAgency> Agencies, List<GridTable> Tables)> CompareAsync(
+        IReadOnlyList<(int Id, string Slug, string Name)> agencies, int year, CancellationToken cancellationToken)
+    {
+        var ids = agencies.Select(a => a.Id).ToList();
+        var versions = await db.ReportVersions.AsNoTracking()
+            .Where(v => v.IsCurrent && v.Report.Year == year && ids.Contains(v.Report.AgencyId))
+            .Select(v => new { v.Id, v.Report.AgencyId, v.Format, v.AgencyName, v.Scope, v.Title })
+            .ToListAsync(cancellationToken);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var cells = (await db.ReportCells.AsNoTracking()
+                .Where(c => versionIds.Contains(c.ReportVersionId))
+                .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.ReportVersionId);
+
+        var documents = agencies.Select(a =>
+        {
+            var v = versions.FirstOrDefault(x => x.AgencyId == a.Id);
+            if (v is null)
+            {
+                return null;
+            }
+
+            var document = new AnnualReport(new AgencyRef(v.AgencyName, a.Slug), year, v.Format, v.Scope, v.Title);
+            foreach (var c in cells[v.Id])
+            {
+                if (document.Layout.Table(c.Table).Contains(c.Row, c.Column))
+                {
+                    document.Table(c.Table)[c.Row, c.Column] = new CellValue(c.Number, c.Text);
+                }
+            }
+
+            return document;
+        }).ToList();
+
+        var headers = agencies.Select(a => a.Name).ToList();
+        var tables = new List<GridTable>();
+        foreach (var table in new[] { ReportTableId.Proactive, ReportTableId.Applications, ReportTableId.Reviews })
+        {
+            // The rows and columns of every format in use, in printed order.
+            var layouts = documents.Where(d => d is not null).Select(d => d!.Layout.Table(table)).DefaultIfEmpty(ReportLayout.Format2021.Table(table)).Distinct().ToList();
+            var addresses = layouts
+                .SelectMany(l => l.Rows.SelectMany(r => r.Columns.Select(c => (Row: r, Column: c))))
+                .DistinctBy(x => (x.Row.Key, x.Column.Key))
+                .ToList();
+            var rows = addresses.Select(x => new GridRow(
+                    x.Column.Label,
+                    documents.Select(d => Cell(d, table, x.Row.Key, x.Column)).ToList(),
+                    x.Row.Subgroup is null ? x.Row.Label : $"{x.Row.Subgroup} {x.Row.Label}",
+                    $"{x.Row.Key}.{x.Column.Key}"))
+                .ToList();
+            tables.Add(new GridTable($"compare-t{(int)table}", Caption(table), headers, rows, "项目"));
+        }
+
+        return (agencies.Select((a, i) => new CompareAgency(a.Slug, a.Name, documents[i] is not null)).ToList(), tables);
+    }
+
+    private static GridCell Cell(AnnualReport? document, ReportTableId table, string row, ColumnDefinition column)
+    {
+        if (document is null)
+        {
+            return new GridCell("未公开", Title: "该机关本年度没有已公开的报告");
+        }
+
+        var t = document.Table(table);
+        if (!t.Layout.Contains(row, column.Key))
+        {
+            return new GridCell("—", Title: "该报告的格式没有此项");
+        }
+
+        var value = t[row, column.Key];
+        return value.IsBlank ? new GridCell("空白", Title: "原报告未填写") : new GridCell(value.Format(column.Kind));
+    }
+
+    private static string Caption(ReportTableId table) => table switch
+    {
+        ReportTableId.Proactive => "表二 主动公开政府信息情况",
+        ReportTableId.Applications => "表三 收到和处理政府信息公开申请情况",
+        _ => "表四 政府信息公开行政复议、行政诉讼情况",
+    };
+}

@@ -1,0 +1,13 @@
+namespace Disclosure.Web.Features.Shared;
+
+/// <summary>
+/// A plain data table for the statistics, comparison and trend pages: row headers on the left, one header per
+/// column, cells as text. Rendered by <c>Features/Shared/_GridTable.cshtml</c> with scope attributes for screen readers.
+/// </summary>
+public sealed record GridTable(string Id, string Caption, IReadOnlyList<string> ColumnHeaders, IReadOnlyList<GridRow> Rows, string RowHeader = "项目");
+
+/// <summary>One row: its header, an optional group label shown above a run of rows, and the cells.</summary>
+public sealed record GridRow(string Label, IReadOnlyList<GridCell> Cells, string? Group = null, string? Key = null);
+
+/// <summary>One cell; <paramref name="Flag"/> marks a cell a consistency rule points at.</summary>
+public sealed record GridCell(string Text, bool Flag = false, string? Title = null);

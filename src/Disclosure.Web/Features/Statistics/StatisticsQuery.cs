@@ -1,0 +1,245 @@
+using Disclosure.Data;
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Domain.Rules;
+using Disclosure.Web.Features.Reports;
+using Disclosure.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using A = Disclosure.Domain.Reports.Layouts.ApplicationsLayout;
+using P = Disclosure.Domain.Reports.Layouts.ProactiveLayout;
+using V = Disclosure.Domain.Reports.Layouts.ReviewsLayout;
+
+namespace Disclosure.Web.Features.Statistics;
+
+/// <summary>
+/// The totals of a year across all current published versions. Every sum is a GROUP BY in the database over the
+/// cells of the year's current versions; only the ~hundreds of grouped rows and one small row per report come back.
+/// </summary>
+public sealed class StatisticsQuery(DisclosureDbContext db, YearAggregateCache cache)
+{
+    public const int RankingSize = 10;
+
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken) =>
+        await db.ReportVersions.AsNoTracking()
+            .Where(v => v.IsCurrent)
+            .Select(v => v.Report.Year)
+            .Distinct()
+            .OrderByDescending(y => y)
+            .ToListAsync(cancellationToken);
+
+    public async Task<StatisticsViewModel?> GetAsync(int year, CancellationToken cancellationToken)
+    {
+        var years = await YearsAsync(cancellationToken);
+        if (!years.Contains(year))
+        {
+            return null;
+        }
+
+        var versions = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
+
+        // The sums below read ~200 cells per report; they are kept while the year's current versions stay the same.
+        var versionIds = await versions.Select(v => v.Id).ToListAsync(cancellationToken);
+        var fingerprint = YearFingerprint.Of(versionIds);
+        var aggregates = await cache.GetOrAddAsync(year, "statistics", fingerprint, () => AggregateAsync(versions, cancellationToken));
+        var formatCounts = aggregates.FormatCounts;
+        var sums = aggregates.Sums;
+        var perReport = aggregates.PerReport;
+
+        var reports = await versions
+            .Select(v => new
+            {
+                v.Id,
+                v.Report.Agency.Slug,
+                v.Report.Agency.Name,
+                v.Report.Agency.Level,
+                ParentSlug = v.Report.Agency.Parent!.Slug,
+                ParentName = v.Report.Agency.Parent.Name,
+            })
+            .ToListAsync(cancellationToken);
+        var figuresById = perReport.ToDictionary(f => f.VersionId);
+        var figures = reports.Select(r =>
+        {
+            var f = figuresById.GetValueOrDefault(r.Id);
+            return new ReportFigures(r.Slug, r.Name, r.Level, r.ParentSlug, r.ParentName, f?.New, f?.Processed, f?.Granted, f?.Reviews, f?.Suits);
+        }).ToList();
+
+        var notPublished = await db.Agencies.AsNoTracking()
+            .Where(a => !db.ReportVersions.Any(v => v.IsCurrent && v.Report.Year == year && v.Report.AgencyId == a.Id))
+            .OrderBy(a => a.Level).ThenBy(a => a.Name)
+            .Select(a => new MissingAgency(a.Slug, a.Name, a.Level, a.Parent!.Name))
+            .ToListAsync(cancellationToken);
+
+        return Build(year, years, formatCounts, sums, figures, notPublished);
+    }
+
+    private async Task<YearAggregates> AggregateAsync(IQueryable<ReportVersion> versions, CancellationToken cancellationToken)
+    {
+        var formatCounts = (await versions.GroupBy(v => v.Format).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+        // Every cell of every table, summed per format.
+        var sums = await (
+                from c in db.ReportCells
+                join v in versions on c.ReportVersionId equals v.Id
+                group c by new { v.Format, c.Table, c.Row, c.Column } into g
+                select new CellSum(g.Key.Format, g.Key.Table, g.Key.Row, g.Key.Column, g.Sum(c => c.Number), g.Count()))
+            .ToListAsync(cancellationToken);
+
+        // Per report: the few figures the rankings and breakdowns need.
+        var perReport = await (
+                from c in db.ReportCells
+                join v in versions on c.ReportVersionId equals v.Id
+                where (c.Table == ReportTableId.Applications && c.Column == A.Columns.Total
+                        && (c.Row == A.Rows.New || c.Row == A.Rows.Granted || c.Row == A.Rows.TotalProcessed))
+                    || (c.Table == ReportTableId.Reviews && c.Column == V.Fields.Total)
+                group c by c.ReportVersionId into g
+                select new KeyFigures(
+                    g.Key,
+                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.New ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.TotalProcessed ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.Granted ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Reviews && c.Row == V.Groups.AdministrativeReview ? c.Number : null),
+                    g.Sum(c => c.Table == ReportTableId.Reviews && c.Row != V.Groups.AdministrativeReview ? c.Number : null)))
+            .ToListAsync(cancellationToken);
+        return new YearAggregates(formatCounts, sums, perReport);
+    }
+
+    private sealed record YearAggregates(Dictionary<ReportFormat, int> FormatCounts, List<CellSum> Sums, List<KeyFigures> PerReport);
+
+    private sealed record KeyFigures(int VersionId, long? New, long? Processed, long? Granted, long? Reviews, long? Suits);
+
+    private sealed record CellSum(ReportFormat Format, ReportTableId Table, string Row, string Column, long? Sum, int Count);
+
+    private static StatisticsViewModel Build(
+        int year,
+        IReadOnlyList<int> years,
+        Dictionary<ReportFormat, int> formatCounts,
+        List<CellSum> sums,
+        List<ReportFigures> figures,
+        List<MissingAgency> notPublished)
+    {
+        // Table 三 of the totals: the 2021 rows, or the single （六） row as soon as one report of the year has it.
+        var singleOther = formatCounts.Keys.Any(f => f != ReportFormat.Format2021);
+        var totals = new AnnualReport(new AgencyRef("合计", "total"), year, singleOther ? ReportFormat.Hybrid : ReportFormat.Format2021,
+            ReportScope.Jurisdiction, $"{year}年度合计");
+        var totals2019 = formatCounts.ContainsKey(ReportFormat.Format2019)
+            ? new AnnualReport(new AgencyRef("合计", "total"), year, ReportFormat.Format2019, ReportScope.Jurisdiction, $"{year}年度合计")
+            : null;
+
+        void Add(ReportTable table, string row, string column, long value)
+        {
+            if (table.Layout.Contains(row, column))
+            {
+                table[row, column] = CellValue.Of(checked((table.Number(row, column) ?? 0) + value));
+            }
+        }
+
+        foreach (var s in sums.Where(s => s.Sum is not null))
+        {
+            switch (s.Table)
+            {
+                case ReportTableId.Applications:
+                    var row = singleOther && s.Row.StartsWith("other_", StringComparison.Ordinal) ? A.Rows.Other : s.Row;
+                    Add(totals.Applications, row, s.Column, s.Sum!.Value);
+                    break;
+                case ReportTableId.Reviews:
+                    Add(totals.Reviews, s.Row, s.Column, s.Sum!.Value);
+                    break;
+                case ReportTableId.Proactive when s.Format == ReportFormat.Format2019:
+                    Add(totals2019!.Proactive, s.Row, s.Column, s.Sum!.Value);
+                    break;
+                case ReportTableId.Proactive:
+                    Add(totals.Proactive, s.Row, s.Column, s.Sum!.Value);
+                    break;
+            }
+        }
+
+        var findings = ConsistencyRules.Check(totals).Where(f => f.RuleId != ConsistencyRules.S1).ToList();
+        var sentences = findings.Select(f => FindingText.Describe(f, totals.Layout)).ToList();
+        bool Flagged(ReportTableId table, string row, string column) =>
+            findings.Any(f => f.Table == table && f.RowKey == row && f.ColumnKey == column);
+
+        var count2021Proactive = formatCounts.Where(kv => kv.Key != ReportFormat.Format2019).Sum(kv => kv.Value);
+        var proactive = ProactiveGrid("t2-totals", $"表二 主动公开政府信息情况（{count2021Proactive} 份采用2021年版表二的报告合计）", totals.Proactive);
+        var proactive2019 = totals2019 is null
+            ? null
+            : ProactiveGrid("t2-totals-2019", $"表二 主动公开政府信息情况（{formatCounts[ReportFormat.Format2019]} 份采用2019年试行格式的报告合计；采购总金额按原文记载，不作加总）", totals2019.Proactive);
+
+        var t3 = totals.Applications;
+        var applications = new GridTable("t3-totals", $"表三 收到和处理政府信息公开申请情况（{figures.Count} 份报告合计）",
+            A.DataColumns.Select(c => c.Label).ToList(),
+            t3.Layout.Rows.Select(r => new GridRow(
+                    r.Subgroup is null ? r.Label : $"{r.Subgroup} {r.Label}",
+                    A.DataColumns.Select(c => new GridCell(Statistics.N(t3.Number(r.Key, c.Key)), Flagged(ReportTableId.Applications, r.Key, c.Key))).ToList(),
+                    Key: r.Key))
+                .ToList());
+        var t4 = totals.Reviews;
+        var reviews = new GridTable("t4-totals", $"表四 行政复议、行政诉讼情况（{figures.Count} 份报告合计）",
+            V.GroupFields.Select(c => c.Label).ToList(),
+            t4.Layout.Rows.Select(r => new GridRow(
+                    r.Key == V.Groups.AdministrativeReview ? r.Label : $"行政诉讼 · {r.Label}",
+                    V.GroupFields.Select(c => new GridCell(Statistics.N(t4.Number(r.Key, c.Key)), Flagged(ReportTableId.Reviews, r.Key, c.Key))).ToList(),
+                    Key: r.Key))
+                .ToList());
+
+        var feeFen = totals.Proactive.Number(P.Rows.Fees, P.Columns.AmountWanYuan) ?? 0;
+
+        var missingByLevel = notPublished.GroupBy(m => m.Level).ToDictionary(g => g.Key, g => g.Count());
+        var byLevel = figures.GroupBy(f => f.Level).Select(g => g.Key).Union(missingByLevel.Keys).Order()
+            .Select(level => Group(level.DisplayName(), figures.Where(f => f.Level == level).ToList(), missingByLevel.GetValueOrDefault(level)))
+            .ToList();
+        const string NoParent = "（无上级机关）";
+        var missingByParent = notPublished.GroupBy(m => m.ParentName ?? NoParent).ToDictionary(g => g.Key, g => g.Count());
+        var byParent = figures.Select(f => f.ParentName ?? NoParent).Union(missingByParent.Keys).Distinct().Order(StringComparer.Ordinal)
+            .Select(parent => Group(parent, figures.Where(f => (f.ParentName ?? NoParent) == parent).ToList(), missingByParent.GetValueOrDefault(parent)))
+            .ToList();
+
+        return new StatisticsViewModel(year, years, figures.Count, formatCounts, totals, findings, sentences,
+            proactive, proactive2019, applications, reviews, new WanYuan(feeFen).ToString(), feeFen,
+            notPublished, byLevel, byParent, Rankings(figures));
+    }
+
+    private static Breakdown Group(string label, List<ReportFigures> figures, int missing) => new(
+        label, figures.Count, missing,
+        figures.Sum(f => f.New ?? 0), figures.Sum(f => f.Processed ?? 0), figures.Sum(f => f.Granted ?? 0), figures.Sum(f => f.ReviewsAndSuits ?? 0));
+
+    private static GridTable ProactiveGrid(string id, string caption, ReportTable table) =>
+        new(id, caption, ["合计"],
+            table.Layout.Rows.SelectMany(r => r.Columns.Select(c => new GridRow(
+                    $"{r.Label} · {c.Label}",
+                    [new GridCell(c.Kind == CellKind.Text ? "—" : table[r.Key, c.Key].Format(c.Kind))],
+                    r.Group,
+                    $"{r.Key}.{c.Key}")))
+                .ToList());
+
+    private static List<Ranking> Rankings(List<ReportFigures> figures)
+    {
+        var allNew = figures.Sum(f => f.New ?? 0);
+        var allReviews = figures.Sum(f => f.ReviewsAndSuits ?? 0);
+        var mostApplications = figures.Where(f => f.New is > 0)
+            .OrderByDescending(f => f.New).ThenBy(f => f.Slug, StringComparer.Ordinal)
+            .Take(RankingSize)
+            .Select((f, i) => new RankingLine(i + 1, f.Slug, f.Name, Statistics.N(f.New),
+                $"占全部 {Statistics.N(allNew)} 件的 {Statistics.Share(f.New!.Value, allNew)}"))
+            .ToList();
+        var grantedShare = figures.Where(f => f.Processed is > 0)
+            .OrderByDescending(f => (decimal)(f.Granted ?? 0) / f.Processed!.Value).ThenByDescending(f => f.Processed).ThenBy(f => f.Slug, StringComparer.Ordinal)
+            .Take(RankingSize)
+            .Select((f, i) => new RankingLine(i + 1, f.Slug, f.Name, Statistics.Share(f.Granted ?? 0, f.Processed!.Value),
+                $"予以公开 {Statistics.N(f.Granted ?? 0)} ÷ 办理结果总计 {Statistics.N(f.Processed)}"))
+            .ToList();
+        var mostReviews = figures.Where(f => f.ReviewsAndSuits is > 0)
+            .OrderByDescending(f => f.ReviewsAndSuits).ThenBy(f => f.Slug, StringComparer.Ordinal)
+            .Take(RankingSize)
+            .Select((f, i) => new RankingLine(i + 1, f.Slug, f.Name, Statistics.N(f.ReviewsAndSuits),
+                $"行政复议 {Statistics.N(f.Reviews ?? 0)} + 行政诉讼 {Statistics.N(f.Suits ?? 0)}；占全部 {Statistics.N(allReviews)} 件的 {Statistics.Share(f.ReviewsAndSuits!.Value, allReviews)}"))
+            .ToList();
+        return
+        [
+            new("most-applications", "本年新收申请最多", $"按表三“一、本年新收政府信息公开申请数量”的总计排序；分母为全部报告合计 {Statistics.N(allNew)} 件。", "新收申请（件）", mostApplications),
+            new("granted-share", "予以公开比例最高", "予以公开比例 = 表三“（一）予以公开”总计 ÷ “（七）总计”总计；只计办理结果总计大于 0 的报告。", "予以公开比例", grantedShare),
+            new("most-reviews", "行政复议、行政诉讼最多", $"表四三项总计之和（行政复议、未经复议直接起诉、复议后起诉）；分母为全部报告合计 {Statistics.N(allReviews)} 件。", "复议和诉讼（件）", mostReviews),
+        ];
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Disclosure.Web.Tests.Infrastructure;
+
+namespace Disclosure.Web.Tests;
+
+/// <summary>/statistics/2023 against sums worked out here from the two published 2023 samples.</summary>
+public sealed class StatisticsPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    internal static readonly string[] Samples2023 = ["zhongwei-commerce-2023", "hongze-district-2023"];
+
+    [Fact]
+    public async Task Statistics2023_TableThree_IsTheCellByCellSumOfBothReports()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics/2023");
+
+        // 洪泽 uses the single （六）其他处理 row, so the totals do too: 中卫's other_1..other_3 add into it.
+        var expected = new Dictionary<string, long[]>();
+        foreach (var name in Samples2023)
+        {
+            using var json = JsonDocument.Parse(SharedSamples.Json(name));
+            foreach (var row in json.RootElement.GetProperty("applications").GetProperty("rows").EnumerateObject())
+            {
+                var key = row.Name.StartsWith("other_", StringComparison.Ordinal) ? "other" : row.Name;
+                var sums = expected.TryGetValue(key, out var s) ? s : expected[key] = new long[7];
+                var i = 0;
+                foreach (var cell in row.Value.EnumerateArray())
+                {
+                    sums[i++] += cell.ValueKind == JsonValueKind.Null ? 0 : cell.GetInt64();
+                }
+            }
+        }
+
+        var table = page.QuerySelector("#t3-totals")!;
+        Assert.Equal(23, table.QuerySelectorAll("tbody tr[data-row]").Length);
+        foreach (var (row, sums) in expected)
+        {
+            Assert.Equal(sums.Select(v => v.ToString(CultureInfo.InvariantCulture)), Cells(table, row));
+        }
+
+        Assert.Contains("2 份报告合计", table.QuerySelector("caption")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Statistics2023_TablesTwoAndFour_AddUp_AndTheFeeIsSummedExactly()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics/2023");
+        var proactive = new Dictionary<string, long>();
+        var reviews = new Dictionary<string, long>();
+        long fen = 0;
+        foreach (var name in Samples2023)
+        {
+            using var json = JsonDocument.Parse(SharedSamples.Json(name));
+            foreach (var row in json.RootElement.GetProperty("proactive").EnumerateObject())
+            {
+                foreach (var cell in row.Value.EnumerateObject())
+                {
+                    if (cell.Name == "amount_wan_yuan")
+                    {
+                        fen += (long)(decimal.Parse(cell.Value.GetString()!, CultureInfo.InvariantCulture) * 1_000_000m);
+                    }
+                    else if (cell.Value.ValueKind == JsonValueKind.Number)
+                    {
+                        proactive[$"{row.Name}.{cell.Name}"] = proactive.GetValueOrDefault($"{row.Name}.{cell.Name}") + cell.Value.GetInt64();
+                    }
+                }
+            }
+
+            foreach (var group in json.RootElement.GetProperty("reviews").EnumerateObject())
+            {
+                foreach (var cell in group.Value.EnumerateObject())
+                {
+                    reviews[$"{group.Name}.{cell.Name}"] = reviews.GetValueOrDefault($"{group.Name}.{cell.Name}") + (cell.Value.ValueKind == JsonValueKind.Number ? cell.Value.GetInt64() : 0);
+                }
+            }
+        }
+
+        var t2 = page.QuerySelector("#t2-totals")!;
+        foreach (var (key, sum) in proactive)
+        {
+            Assert.Equal([sum.ToString(CultureInfo.InvariantCulture)], Cells(t2, key));
+        }
+
+        Assert.Equal(7_730_280_000, fen);
+        Assert.Equal(["7730.28"], Cells(t2, "fees.amount_wan_yuan"));
+        Assert.Contains("7730280000 分", page.QuerySelector("#fee-total")!.Text(), StringComparison.Ordinal);
+
+        var t4 = page.QuerySelector("#t4-totals")!;
+        foreach (var group in new[] { "administrative_review", "litigation_direct", "litigation_after_review" })
+        {
+            Assert.Equal(
+                new[] { "upheld", "corrected", "other", "pending", "total" }.Select(f => reviews[$"{group}.{f}"].ToString(CultureInfo.InvariantCulture)),
+                Cells(t4, group));
+        }
+    }
+
+    [Fact]
+    public async Task Statistics2023_RunsTheRulesOnTheTotals()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics/2023");
+
+        // 洪泽 printed 0 as the 总计 of 行政复议 (10 + 1) and of 复议后起诉 (5): the totals inherit both R4 errors.
+        var findings = page.QuerySelectorAll("#totals-findings li").Select(li => li.Text()).ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Contains("行政复议", StringComparison.Ordinal) && f.Contains("11", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("复议后起诉", StringComparison.Ordinal) && f.Contains('5', StringComparison.Ordinal));
+        Assert.Equal(2, page.QuerySelectorAll("#t4-totals td.flagged").Length);
+    }
+
+    [Fact]
+    public async Task Statistics2023_ListsTheOfficesWithoutA2023Report()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics/2023");
+        Assert.Equal(
+            ["/agencies/pingtan", "/agencies/shanghai-govoffice", "/agencies/zhongwei"],
+            page.QuerySelectorAll(".not-published a").Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal));
+        Assert.Contains("2 份", page.QuerySelector("#report-count")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("3 个", page.QuerySelector("h2#not-published")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Statistics2023_RankingsShowTheirDenominators()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics/2023");
+        long New(string sample, string row)
+        {
+            using var json = JsonDocument.Parse(SharedSamples.Json(sample));
+            return json.RootElement.GetProperty("applications").GetProperty("rows").GetProperty(row)[6].GetInt64();
+        }
+
+        var hongzeNew = New("hongze-district-2023", "new");
+        var allNew = hongzeNew + New("zhongwei-commerce-2023", "new");
+        var most = page.QuerySelectorAll("#most-applications tbody tr").ToList();
+        Assert.Equal(2, most.Count);
+        Assert.Equal("/reports/hongze-district/2023", most[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(hongzeNew.ToString(CultureInfo.InvariantCulture), most[0].QuerySelector(".value")!.Text());
+        Assert.Contains($"占全部 {allNew} 件", most[0].QuerySelector(".basis")!.Text(), StringComparison.Ordinal);
+
+        var share = page.QuerySelectorAll("#granted-share tbody tr").ToList();
+        Assert.NotEmpty(share);
+        foreach (var line in share)
+        {
+            var slug = line.QuerySelector("a")!.GetAttribute("href")!.Split('/')[2];
+            var sample = slug + "-2023";
+            var granted = New(sample, "granted");
+            var processed = New(sample, "total_processed");
+            Assert.Equal($"予以公开 {granted} ÷ 办理结果总计 {processed}", line.QuerySelector(".basis")!.Text());
+            Assert.Equal((100m * granted / processed).ToString("0.0", CultureInfo.InvariantCulture) + "%", line.QuerySelector(".value")!.Text());
+        }
+
+        // The ranking uses the totals as printed: 洪泽 printed 0 for all three, so no office has any.
+        Assert.NotNull(page.QuerySelector("#most-reviews"));
+        Assert.Empty(page.QuerySelectorAll("#most-reviews tbody tr"));
+        Assert.Contains("分母为全部报告合计 0 件", page.QuerySelector("section[aria-labelledby=rankings]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Statistics_BreaksDownByLevelAndParent()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics/2023");
+        var levels = page.QuerySelectorAll("#breakdown-level tbody tr").Select(r => r.QuerySelector("th")!.Text()).ToList();
+        Assert.Contains("市直部门", levels);
+        Assert.Contains("县区政府", levels);
+        var parents = page.QuerySelectorAll("#breakdown-parent tbody th").Select(th => th.Text()).ToList();
+        Assert.Contains("中卫市人民政府", parents);
+    }
+
+    [Theory]
+    [InlineData("/statistics/2000", 404)]
+    [InlineData("/statistics/abc", 404)]
+    [InlineData("/statistics/99999", 404)]
+    public async Task Statistics_BadYear_IsNotFound(string url, int status)
+    {
+        using var client = portal.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(status, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StatisticsIndex_AndNav_LinkEveryYear()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/statistics");
+        Assert.Equal(["/statistics/2023", "/statistics/2021", "/statistics/2019"], page.QuerySelectorAll(".year-list a").Select(a => a.GetAttribute("href")));
+        var nav = page.QuerySelectorAll(".site-nav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/statistics", nav);
+        Assert.Contains("/data-quality", nav);
+        Assert.Contains("/data", nav);
+    }
+
+    private static IEnumerable<string> Cells(IElement table, string row) =>
+        table.QuerySelector($"tr[data-row='{row}']")?.QuerySelectorAll("td").Select(td => td.Text())
+        ?? throw new Xunit.Sdk.XunitException($"No row {row} in #{table.Id}");
+}
