@@ -24,7 +24,7 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
             return (null, new AgencyRefusal(nameof(AgencyForm.ParentId), "所选上级机关不存在，请重新选择。"));
         }
 
-        var agency = new Agency(form.Slug!.Trim(), form.Name!, form.ParsedLevel, parent, form.Address, form.Phone);
+        var agency = new Agency(form.Slug!.Trim(), form.Name!, form.ToLevel(), parent, form.Address, form.Phone);
         db.Agencies.Add(agency);
         if (await SaveAsync(form, cancellationToken) is { } refusal)
         {
@@ -65,7 +65,7 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
         }
 
         var before = (agency.Slug, agency.Name, agency.Level, ParentName: agency.Parent?.Name, agency.Address, agency.Phone);
-        var changed = agency.Update(form.Slug!.Trim(), form.Name!, form.ParsedLevel, parent, form.Address, form.Phone);
+        var changed = agency.Update(form.Slug!.Trim(), form.Name!, form.ToLevel(), parent, form.Address, form.Phone);
         if (changed.Count == 0)
         {
             return (true, null);

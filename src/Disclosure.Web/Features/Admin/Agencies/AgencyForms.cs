@@ -18,7 +18,7 @@ public sealed class AgencyForm
 
     public string? Phone { get; set; }
 
-    public AgencyLevel ParsedLevel => Enum.Parse<AgencyLevel>(Level!);
+    public AgencyLevel ToLevel() => Enum.Parse<AgencyLevel>(Level!);
 }
 
 public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
