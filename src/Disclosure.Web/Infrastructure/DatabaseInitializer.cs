@@ -1,7 +1,7 @@
 using Disclosure.Data;
 using Disclosure.Data.Identity;
-using Microsoft.AspNetCore.Identity;
 using Disclosure.Web.DemoData;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
+using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Home;
-using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Reports;
 
 namespace Disclosure.Web.Infrastructure;
