@@ -6,7 +6,6 @@ using Disclosure.Domain.Audit;
 using Disclosure.Domain.Reports;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Disclosure.Data;
 
@@ -34,7 +33,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         // SQLite cannot order or compare DateTimeOffset values stored as text: store them as sortable integers there.
         if (Database.ProviderName == SqliteProviderName)
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 

@@ -69,4 +69,42 @@ public sealed class AgencyTests
         Assert.Equal("中卫市行政中心534室", agency.Address);
         Assert.Null(agency.Phone);
     }
+
+    [Fact]
+    public void Update_ReturnsTheFieldsThatChanged()
+    {
+        var city = new Agency("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment);
+        var agency = new Agency("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city, "中卫市行政中心534室", "0955-7061234");
+
+        var changed = agency.Update("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city, "中卫市行政中心535室", " ");
+
+        Assert.Equal(["Address", "Phone"], changed);
+        Assert.Equal("中卫市行政中心535室", agency.Address);
+        Assert.Null(agency.Phone);
+    }
+
+    [Fact]
+    public void Update_UnderItsOwnSubordinate_IsRefusedAndChangesNothing()
+    {
+        var city = new Agency("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment);
+        var department = new Agency("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city);
+        var office = new Agency("zhongwei-commerce-office", "中卫市商务局办公室", AgencyLevel.CityDepartment, department);
+
+        Assert.Throws<ArgumentException>(() => city.Update("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment, office, null, null));
+        Assert.Throws<ArgumentException>(() => city.Update("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment, city, null, null));
+        Assert.Null(city.Parent);
+        Assert.True(city.IsSelfOrAncestorOf(office));
+        Assert.False(office.IsSelfOrAncestorOf(city));
+    }
+
+    [Fact]
+    public void Update_WithAnInvalidSlug_IsRefusedAndChangesNothing()
+    {
+        var agency = new Agency("pingtan", "平潭综合实验区管理委员会", AgencyLevel.CityGovernment);
+
+        var ex = Assert.Throws<ArgumentException>(() => agency.Update("Ping Tan", "平潭", AgencyLevel.CityGovernment, null, null, null));
+
+        Assert.Equal("slug", ex.ParamName);
+        Assert.Equal("平潭综合实验区管理委员会", agency.Name);
+    }
 }

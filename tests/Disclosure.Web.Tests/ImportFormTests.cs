@@ -11,9 +11,9 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Preview_ShowsEveryCellAndWritesNothing_ThenConfirmPublishesExactlyTheSample()
     {
-        using var admin = await portal.SignInAsync(StaffLogin.Administrator);
-        var fields = new Dictionary<string, string> { ["Text"] = Text("hongze-district-2023"), ["AgencySlug"] = "hongze-import-test", ["Scope"] = "", ["Correction"] = "" };
-        using var preview = await admin.PostFormAsync("/admin/import/preview", new(fields), "/admin/import");
+        using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
+        KeyValuePair<string, string>[] fields = [ new("Text", Text("hongze-district-2023")), new("AgencySlug", "hongze-import-test"), new("Scope", ""), new("Correction", "")];
+        using var preview = await admin.PostFormAsync("/admin/import/preview", fields);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var page = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync());
         Assert.Equal("21", page.QuerySelectorAll("table.t3 td[headers]").First(td => td.GetAttribute("headers")!.Contains("t3-r-new", StringComparison.Ordinal)).TextContent.Trim());
@@ -25,13 +25,13 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
             Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
         }
 
-        using var confirm = await admin.PostFormAsync("/admin/import/confirm", new(fields), "/admin/import");
+        using var confirm = await admin.PostFormAsync("/admin/import/confirm", fields);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         var json = await admin.GetStringAsync(new Uri("/reports/hongze-import-test/2023.json", UriKind.Relative));
         Assert.Equal(SharedSamples.Json("hongze-district-2023").Replace("\"hongze-district\"", "\"hongze-import-test\"", StringComparison.Ordinal), json);
 
         // A second import of the same year is refused without a correction note.
-        using var again = await admin.PostFormAsync("/admin/import/preview", new(fields), "/admin/import");
+        using var again = await admin.PostFormAsync("/admin/import/preview", fields);
         var refused = new HtmlParser().ParseDocument(await again.Content.ReadAsStringAsync());
         Assert.Contains("已经发布", refused.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(refused.QuerySelector("form[action='/admin/import/confirm']"));
@@ -42,8 +42,8 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("这不是一份报告。\n只是一段话。", "")]
     public async Task BadInput_GetsAMessage_NeverA500(string text, string message)
     {
-        using var admin = await portal.SignInAsync(StaffLogin.Administrator);
-        using var response = await admin.PostFormAsync("/admin/import/preview", new() { ["Text"] = text, ["AgencySlug"] = "x", ["Scope"] = "" }, "/admin/import");
+        using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
+        using var response = await admin.PostFormAsync("/admin/import/preview", [new("Text", text), new("AgencySlug", "x"), new("Scope", "")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         var alert = page.QuerySelector("[role=alert]")!;
@@ -54,7 +54,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Editors_CannotImport()
     {
-        using var editor = await portal.SignInAsync(StaffLogin.Editor);
+        using var editor = (await Staff.SignInAsync(portal, "editor@demo.local")).Client(portal);
         using var response = await editor.GetAsync(new Uri("/admin/import", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("https://localhost/account/denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);

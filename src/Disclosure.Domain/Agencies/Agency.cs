@@ -50,6 +50,78 @@ public sealed partial class Agency
         Phone = ValidText(phone, PhoneMaxLength, nameof(phone));
     }
 
+    /// <summary>
+    /// Changes everything an Administrator may change; returns the names of the fields that changed (for the audit
+    /// trail). A parent may not be the agency itself or one of its descendants (the chain is followed through
+    /// <see cref="Parent"/>, so load the agencies involved first).
+    /// </summary>
+    public IReadOnlyList<string> Update(string slug, string name, AgencyLevel level, Agency? parent, string? address, string? phone)
+    {
+        var newSlug = ValidSlug(slug);
+        var newName = ValidText(name, NameMaxLength, nameof(name)) ?? throw new ArgumentException("An agency needs a name.", nameof(name));
+        var newAddress = ValidText(address, AddressMaxLength, nameof(address));
+        var newPhone = ValidText(phone, PhoneMaxLength, nameof(phone));
+        if (parent is not null && IsSelfOrAncestorOf(parent))
+        {
+            throw new ArgumentException("An agency cannot sit under itself or one of its own subordinate agencies.", nameof(parent));
+        }
+
+        var changed = new List<string>();
+        if (newSlug != Slug)
+        {
+            changed.Add(nameof(Slug));
+        }
+
+        if (newName != Name)
+        {
+            changed.Add(nameof(Name));
+        }
+
+        if (level != Level)
+        {
+            changed.Add(nameof(Level));
+        }
+
+        if (parent?.Id != ParentId)
+        {
+            changed.Add(nameof(Parent));
+        }
+
+        if (newAddress != Address)
+        {
+            changed.Add(nameof(Address));
+        }
+
+        if (newPhone != Phone)
+        {
+            changed.Add(nameof(Phone));
+        }
+
+        Slug = newSlug;
+        Name = newName;
+        Level = level;
+        Parent = parent;
+        ParentId = parent?.Id;
+        Address = newAddress;
+        Phone = newPhone;
+        return changed;
+    }
+
+    /// <summary>True when <paramref name="candidate"/> is this agency or sits (directly or not) under it.</summary>
+    public bool IsSelfOrAncestorOf(Agency candidate)
+    {
+        var seen = new HashSet<Agency>(ReferenceEqualityComparer.Instance);
+        for (var current = candidate; current is not null && seen.Add(current); current = current.Parent)
+        {
+            if (ReferenceEquals(current, this) || (Id != 0 && current.Id == Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsValidSlug(string? slug) =>
         slug is { Length: > 0 and <= SlugMaxLength } && SlugPattern().IsMatch(slug);
 

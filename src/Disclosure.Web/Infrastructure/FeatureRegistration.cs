@@ -27,6 +27,11 @@ public static class FeatureRegistration
         services.AddSingleton<FindingsCache>();
         services.AddSingleton<YearAggregateCache>();
         services.AddHostedService<StatisticsWarmUp>();
+        services.AddScoped<Features.Admin.Agencies.AgencyAdminQueries>();
+        services.AddScoped<Features.Admin.Agencies.AgencyCommands>();
+        services.AddScoped<Features.Admin.Users.UserAdminQueries>();
+        services.AddScoped<Features.Admin.Users.UserCommands>();
+        services.AddScoped<Features.Admin.Audit.AuditQuery>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();
