@@ -90,6 +90,20 @@ public sealed class StaffClient : IDisposable
         return await ParseAsync(body, response.RequestMessage!.RequestUri!);
     }
 
+    /// <summary>
+    /// Posts to a URL the page offers no form for (as a crafted request would), with the antiforgery token of the
+    /// page's first POST form (the layout's sign-out form is always there).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, IDocument Page)> PostToAsync(IDocument page, string url, Dictionary<string, string>? fields = null)
+    {
+        var token = page.QuerySelector<IHtmlInputElement>("form[method='post'] input[name='__RequestVerificationToken']")?.Value
+            ?? throw new InvalidOperationException("no antiforgery token on " + page.Url);
+        var values = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = token };
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await Http.PostAsync(new Uri(url, UriKind.Relative), content);
+        return (response.StatusCode, await ParseAsync(await response.Content.ReadAsStringAsync(), response.RequestMessage!.RequestUri!));
+    }
+
     /// <summary>Opens a page and posts one of its forms.</summary>
     public async Task<IDocument> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.OK) =>
         await SubmitAsync(await GetAsync(url), formSelector, fields, expected);
