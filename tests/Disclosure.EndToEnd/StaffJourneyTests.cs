@@ -192,7 +192,15 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
         await page.Locator("#f-Email").FillAsync(email);
         await page.Locator("#f-Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex("/admin"), new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            await Screenshots.SaveAsync(page, "staff-signin-failed-" + email);
+            throw new InvalidOperationException($"sign-in as {email} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     private async Task AxeAsync(IPage page, string name)
