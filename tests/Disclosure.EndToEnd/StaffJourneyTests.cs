@@ -194,7 +194,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(new Regex("/admin"), new() { Timeout = 10_000 });
+            await page.WaitForURLAsync(new Regex("/admin"), new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
