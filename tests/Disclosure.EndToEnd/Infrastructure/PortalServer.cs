@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,7 +14,7 @@ namespace Disclosure.EndToEnd.Infrastructure;
 /// The portal served by Kestrel on 127.0.0.1 (a free port) so that a real browser can reach it, in Development (demo
 /// reports) against a SQLite file of its own. One per test class.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime, IDisposable
+public class PortalServer : IAsyncLifetime, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"disclosure-e2e-{Guid.NewGuid():N}");
     private KestrelPortal? _portal;
@@ -30,7 +32,13 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
 
         Directory.CreateDirectory(_folder);
         _portal = new KestrelPortal(_folder);
-        _portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (Https)
+            {
+                listen.UseHttps(SelfSignedCertificate());
+            }
+        }));
         _portal.StartServer();
         var addresses = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no address.");
@@ -53,8 +61,29 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
         }
     }
 
+    /// <summary>
+    /// Serve HTTPS with a throwaway self-signed certificate (browser contexts then need <c>IgnoreHTTPSErrors</c>): staff
+    /// pages need it, because the sign-in and antiforgery cookies are Secure and antiforgery refuses plain HTTP.
+    /// </summary>
+    protected virtual bool Https => false;
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
     /// <summary>Only if xUnit skipped <see cref="DisposeAsync"/>: stops the server without deleting its files.</summary>
-    public void Dispose() => _portal?.Dispose();
+    public void Dispose()
+    {
+        _portal?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private sealed class KestrelPortal(string folder) : WebApplicationFactory<Program>
     {
@@ -69,4 +98,10 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
             }));
         }
     }
+}
+
+/// <summary>The portal over HTTPS, for the staff pages (see <see cref="PortalServer.Https"/>).</summary>
+public sealed class HttpsPortalServer : PortalServer
+{
+    protected override bool Https => true;
 }

@@ -28,7 +28,8 @@ public static class NewReportDocument
                 $"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，编制本报告。本报告统计数据从{year}年1月1日至12月31日。",
                 UsualOverviewHeadings.Select(h => new OverviewPart(h, "")).ToArray(),
                 "",
-                "（一）政府信息处理费收取情况\n\n"),
+                // Stored as the sections form saves text (trimmed), so that saving the untouched form changes nothing.
+                "（一）政府信息处理费收取情况"),
         };
 
         // Rule R5: this year's 上年结转 is last year's 结转下年度继续办理.

@@ -123,7 +123,7 @@ public sealed class ReportEditorController(
         {
             version.OverrideCarryOver(reason, clock.GetUtcNow());
             await commands.RecordAsync(workspace, version, AuditAction.CarryOverOverridden, version.CarryOverOverride ?? "撤销说明", User, cancellationToken);
-        }, version.CarryOverOverride is null ? "已撤销上年结转差异说明。" : "已记录上年结转差异说明。", nameof(Check));
+        }, string.IsNullOrWhiteSpace(reason) ? "已撤销上年结转差异说明。" : "已记录上年结转差异说明。", nameof(Check)); // the reason posted, not the one stored before
     }
 
     [HttpGet("preview")]

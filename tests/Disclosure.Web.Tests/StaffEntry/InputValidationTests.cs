@@ -1,0 +1,161 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Disclosure.Web.Tests.Infrastructure;
+using static Disclosure.Web.Tests.StaffEntry.StaffClient;
+
+namespace Disclosure.Web.Tests.StaffEntry;
+
+/// <summary>
+/// The Editor of 中卫市商务局 typing bad values into the 2024 draft: each message lands at its own field, in Chinese,
+/// with what was typed shown back, and nothing is saved.
+/// </summary>
+public sealed class InputValidationTests : IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [InlineData(3, "new", "natural_person", "-1", "件数不能为负数。")]
+    [InlineData(3, "new", "natural_person", "abc", "请填写整数，如 12；无数据请留空。")]
+    [InlineData(3, "granted", "commercial", "99999999999999", "数值过大（最大 1,000,000,000,000）。")]
+    [InlineData(3, "carried_forward", "other_org", "1.5", "请填写整数（件数没有小数）。")]
+    [InlineData(2, "licensing", "decisions", "1.5", "请填写整数（件数没有小数）。")]
+    [InlineData(2, "fees", "amount_wan_yuan", "1.1234567", "金额最多保留 6 位小数（单位：万元）。")]
+    [InlineData(2, "fees", "amount_wan_yuan", "-3", "金额不能为负数。")]
+    [InlineData(2, "fees", "amount_wan_yuan", "十二", "请填写金额（单位：万元），如 12.5；无数据请留空。")]
+    [InlineData(4, "administrative_review", "upheld", "-1", "件数不能为负数。")]
+    [InlineData(4, "litigation_direct", "pending", "x1", "请填写整数，如 12；无数据请留空。")]
+    public async Task BadCell_IsRefusedAtThatCell_WithWhatWasTyped_AndTheDraftIsIntact(int table, string row, string column, string typed, string message)
+    {
+        using var editor = await StartDraftAsync();
+        var url = $"{Base}/table/{table}";
+        var id = StaffPages.CellId(row, column);
+
+        // A good value first, saved, so that "intact" can be seen.
+        var saved = await editor.SubmitAsync(url, "form.table-form", new() { [$"Cells[{row}.{column}]"] = "7" });
+        Assert.Equal("已保存。", saved.Flash());
+        var revision = saved.Revision();
+        var neighbour = row == "new" ? ("granted", "natural_person") : ("new", "natural_person");
+        var neighbourKey = $"Cells[{neighbour.Item1}.{neighbour.Item2}]";
+
+        var page = await editor.SubmitAsync(saved, "form.table-form", new() { [$"Cells[{row}.{column}]"] = typed, [neighbourKey] = "4" });
+
+        AssertFieldError(page, id, message);
+        Assert.Equal(typed, page.Value(id));
+        Assert.Equal("true", page.GetElementById(id)!.GetAttribute("aria-invalid"));
+        Assert.Equal("4", page.QuerySelector<IHtmlInputElement>($"input[name='{neighbourKey}']")?.Value ?? "4"); // table 三 only has the neighbour
+        var summaryLink = page.QuerySelector($".error-summary a[href='#{id}']");
+        Assert.NotNull(summaryLink);
+        Assert.Equal(message, summaryLink.Text());
+
+        var reopened = await editor.GetAsync(url);
+        Assert.Equal("7", reopened.Value(id));
+        Assert.Equal(revision, reopened.Revision());
+    }
+
+    [Fact]
+    public async Task BlankCells_AreAccepted_AndStayBlank_NotZero()
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/table/3", "form.table-form", new()
+        {
+            ["Cells[new.natural_person]"] = "3",
+            ["Cells[new.commercial]"] = "",
+            ["Cells[new.research]"] = "   ",
+        });
+
+        Assert.Equal("已保存。", page.Flash());
+        Assert.Empty(page.QuerySelectorAll(".error-message"));
+        Assert.Equal("", page.Value(StaffPages.CellId("new", "commercial")));
+        Assert.Equal("", page.Value(StaffPages.CellId("new", "research")));
+        Assert.Equal("3", page.Output("new", "total"));
+        Assert.Equal("", page.Output("granted", "total"));
+    }
+
+    [Fact]
+    public async Task FullWidthDigits_AreReadAsNumbers()
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/table/3", "form.table-form", new() { ["Cells[new.natural_person]"] = "１２" });
+
+        Assert.Equal("已保存。", page.Flash());
+        Assert.Equal("12", page.Value(StaffPages.CellId("new", "natural_person")));
+    }
+
+    [Theory]
+    [InlineData("", "请填写报告标题。")]
+    [InlineData("   ", "请填写报告标题。")]
+    [InlineData("LONG", "标题最多 300 个字。")]
+    public async Task BadTitle_IsRefusedAtTheTitle(string typed, string message)
+    {
+        using var editor = await StartDraftAsync();
+        if (typed == "LONG")
+        {
+            typed = new string('报', 301);
+        }
+
+        var before = await editor.GetAsync($"{Base}/metadata");
+        var title = before.Value("f-Title");
+        var revision = before.Revision();
+
+        var page = await editor.SubmitAsync(before, "form.form", new() { ["Title"] = typed });
+
+        AssertFieldError(page, "f-Title", message);
+        Assert.Equal(typed, page.Value("f-Title"));
+        var reopened = await editor.GetAsync($"{Base}/metadata");
+        Assert.Equal(title, reopened.Value("f-Title"));
+        Assert.Equal(revision, reopened.Revision());
+    }
+
+    [Fact]
+    public async Task BadPublicationDate_IsRefusedAtTheDate()
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/metadata", "form.form", new() { ["PublishedOn"] = "2019-01-20" });
+
+        AssertFieldError(page, "f-PublishedOn", "发布日期应在 2024 年或 2025 年。");
+        Assert.Equal("2019-01-20", page.Value("f-PublishedOn"));
+    }
+
+    [Theory]
+    [InlineData("Preamble", "f-Preamble")]
+    [InlineData("Problems", "f-Problems")]
+    [InlineData("Overview[1].Body", "f-Overview-1-Body")]
+    public async Task SectionOverTheLimit_IsRefusedAtThatSection(string field, string id)
+    {
+        using var editor = await StartDraftAsync();
+        var before = await editor.GetAsync($"{Base}/sections");
+        var revision = before.Revision();
+        var text = new string('文', 100_001);
+
+        var page = await editor.SubmitAsync(before, "form.form", new() { [field] = text, ["Other"] = "六、其他：本次不应保存" });
+
+        AssertFieldError(page, id, "最多 100000 个字，当前 100001 个字。");
+        Assert.Equal(text, page.Value(id));
+        Assert.Equal("六、其他：本次不应保存", page.Value("f-Other"));
+        var reopened = await editor.GetAsync($"{Base}/sections");
+        Assert.Equal(revision, reopened.Revision());
+        Assert.NotEqual("六、其他：本次不应保存", reopened.Value("f-Other"));
+    }
+
+    internal static void AssertFieldError(IDocument page, string id, string message)
+    {
+        var input = page.GetElementById(id);
+        Assert.True(input is not null, $"no #{id}; errors: {string.Join(" | ", page.QuerySelectorAll(".error-message").Select(e => e.Text()))}");
+        var describedBy = (input.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(id + "-error", describedBy);
+        var error = page.GetElementById(id + "-error");
+        Assert.NotNull(error);
+        Assert.Equal(message, error.Text().Replace("错误：", "", StringComparison.Ordinal));
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+    }
+
+    private async Task<StaffClient> StartDraftAsync()
+    {
+        var editor = await SignInAsync(_factory, Editor);
+        var workspace = await editor.SubmitAsync(Base, $"form[action='{Base}/start']", []);
+        Assert.Equal("已新建报告草稿。", workspace.Flash());
+        return editor;
+    }
+}
