@@ -12,7 +12,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     public async Task Preview_ShowsEveryCellAndWritesNothing_ThenConfirmPublishesExactlyTheSample()
     {
         using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
-        KeyValuePair<string, string>[] fields = [ new("Text", Text("hongze-district-2023")), new("AgencySlug", "hongze-import-test"), new("Scope", ""), new("Correction", "")];
+        KeyValuePair<string, string>[] fields = [new("Text", Text("hongze-district-2023")), new("AgencySlug", "hongze-import-test"), new("Scope", ""), new("Correction", "")];
         using var preview = await admin.PostFormAsync("/admin/import/preview", fields);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var page = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync());

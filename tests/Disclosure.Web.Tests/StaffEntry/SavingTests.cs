@@ -14,7 +14,7 @@ public sealed class SavingTests : IDisposable
     [Fact]
     public async Task Start_PrefillsCarriedOver_FromLastYearsCarriedForward()
     {
-        using (var admin = await SignInAsync(_factory, Admin))
+        using (var admin = await SignInAsync(_factory, AdminEmail))
         {
             await CorrectZhongwei2023ToCarryTwoForwardAsync(admin);
         }
@@ -93,7 +93,7 @@ public sealed class SavingTests : IDisposable
     {
         using var editor = await SignInAsync(_factory, Editor);
         await StartAsync(editor);
-        using var admin = await SignInAsync(_factory, Admin);
+        using var admin = await SignInAsync(_factory, AdminEmail);
         var editorForm = await editor.GetAsync($"{Base}/table/3");
         var adminForm = await admin.GetAsync($"{Base}/table/3");
         Assert.Equal(editorForm.Revision(), adminForm.Revision());
@@ -127,7 +127,7 @@ public sealed class SavingTests : IDisposable
     {
         using var editor = await SignInAsync(_factory, Editor);
         await StartAsync(editor);
-        using var admin = await SignInAsync(_factory, Admin);
+        using var admin = await SignInAsync(_factory, AdminEmail);
         var editorForm = await editor.GetAsync($"{Base}/metadata");
         var adminForm = await admin.GetAsync($"{Base}/metadata");
 

@@ -12,7 +12,7 @@ namespace Disclosure.Web.Tests.StaffEntry;
 public sealed class StaffClient : IDisposable
 {
     public const string Password = "demo-password-2024";
-    public const string Admin = "admin@demo.local";
+    public const string AdminEmail = "admin@demo.local";
     public const string Reviewer = "reviewer@demo.local";
     public const string Editor = "editor@demo.local";
 

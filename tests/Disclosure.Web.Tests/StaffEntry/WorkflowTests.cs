@@ -19,7 +19,7 @@ public sealed class WorkflowTests : IDisposable
     {
         using var editor = await SignInAsync(_factory, Editor);
         using var reviewer = await SignInAsync(_factory, Reviewer);
-        using var admin = await SignInAsync(_factory, Admin);
+        using var admin = await SignInAsync(_factory, AdminEmail);
         await StartAsync(editor);
         await SaveTableAsync(editor, 3, Balanced);
 
@@ -75,7 +75,7 @@ public sealed class WorkflowTests : IDisposable
     [Fact]
     public async Task R5_AMismatchingCarryOverBlocksSubmission_UntilAReasonIsSaved()
     {
-        using (var admin = await SignInAsync(_factory, Admin))
+        using (var admin = await SignInAsync(_factory, AdminEmail))
         {
             await CorrectZhongwei2023ToCarryTwoForwardAsync(admin);
         }
@@ -106,7 +106,7 @@ public sealed class WorkflowTests : IDisposable
     {
         using var editor = await SignInAsync(_factory, Editor);
         using var reviewer = await SignInAsync(_factory, Reviewer);
-        using var admin = await SignInAsync(_factory, Admin);
+        using var admin = await SignInAsync(_factory, AdminEmail);
         await StartAsync(editor);
         await SaveTableAsync(editor, 2, new() { ["Cells[licensing.decisions]"] = "13", ["Cells[fees.amount_wan_yuan]"] = "0" });
         await SaveTableAsync(editor, 3, Balanced);
@@ -177,7 +177,7 @@ public sealed class WorkflowTests : IDisposable
     public async Task Narrative_BoldBecomesStrong_AndHtmlIsShownAsText()
     {
         using var editor = await SignInAsync(_factory, Editor);
-        using var admin = await SignInAsync(_factory, Admin);
+        using var admin = await SignInAsync(_factory, AdminEmail);
         await StartAsync(editor);
         await SaveTableAsync(editor, 3, Balanced);
         var saved = await editor.SubmitAsync($"{Base}/sections", "form.form", new() { ["Problems"] = "一是**公开不够及时**。<script>alert('x')</script>" });
