@@ -14,19 +14,19 @@ public static class ReportTotals
         var t = report.Applications;
         foreach (var row in t.Layout.Rows.Where(r => r.Key != A.Rows.TotalProcessed))
         {
-            t[row.Key, A.Columns.Total] = CellValue.OfNullable(Sum(A.ApplicantColumns.Select(c => t.Number(row.Key, c))));
+            t[row.Key, A.Columns.Total] = CellValue.OfNullable(Blanks.Sum(A.ApplicantColumns.Select(c => t.Number(row.Key, c))));
         }
 
         var leaves = A.ResultLeafRows(t.Layout);
         foreach (var column in A.DataColumns)
         {
-            t[A.Rows.TotalProcessed, column.Key] = CellValue.OfNullable(Sum(leaves.Select(r => t.Number(r, column.Key))));
+            t[A.Rows.TotalProcessed, column.Key] = CellValue.OfNullable(Blanks.Sum(leaves.Select(r => t.Number(r, column.Key))));
         }
 
         var v = report.Reviews;
         foreach (var group in v.Layout.Rows)
         {
-            v[group.Key, V.Fields.Total] = CellValue.OfNullable(Sum(V.PartFields.Select(f => v.Number(group.Key, f))));
+            v[group.Key, V.Fields.Total] = CellValue.OfNullable(Blanks.Sum(V.PartFields.Select(f => v.Number(group.Key, f))));
         }
     }
 
@@ -37,18 +37,4 @@ public static class ReportTotals
         Layouts.ReportTableId.Reviews => column == V.Fields.Total,
         _ => false,
     };
-
-    private static long? Sum(IEnumerable<long?> values)
-    {
-        long? sum = null;
-        foreach (var value in values)
-        {
-            if (value is { } v)
-            {
-                sum = checked((sum ?? 0) + v);
-            }
-        }
-
-        return sum;
-    }
 }

@@ -183,19 +183,7 @@ public static class ConsistencyRules
         return new RuleViolation(rule, RuleSeverity.Error, table, row, column, parts ?? 0, total);
     }
 
-    private static long? Sum(params long?[] values) => Sum((IEnumerable<long?>)values);
+    private static long? Sum(params long?[] values) => Blanks.Sum(values);
 
-    private static long? Sum(IEnumerable<long?> values)
-    {
-        long? sum = null;
-        foreach (var value in values)
-        {
-            if (value is { } v)
-            {
-                sum = checked((sum ?? 0) + v);
-            }
-        }
-
-        return sum;
-    }
+    private static long? Sum(IEnumerable<long?> values) => Blanks.Sum(values);
 }
