@@ -1,7 +1,9 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
 using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Caching;
 using Disclosure.Web.Infrastructure.Cli;
+using Disclosure.Web.Infrastructure.Outage;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -26,7 +28,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDisclosureDatabase();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DemoAccounts>();
-builder.Services.AddHealthChecks().AddDbContextCheck<DisclosureDbContext>("database");
+builder.Services.AddSingleton<DatabaseState>();
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<DisclosureDbContext>("database")
+    .AddCheck<DatabaseReadyHealthCheck>("database-initialized");
+builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddStaffAccounts();
 
 builder.Services
@@ -56,8 +62,10 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
+app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
+app.UsePublicCaching();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -65,7 +73,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapControllers();
 
-await app.InitializeDatabaseAsync();
+await app.StartDatabaseAsync();
 await app.RunAsync();
 return 0;
 
