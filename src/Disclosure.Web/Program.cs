@@ -5,6 +5,8 @@ using Disclosure.Web.Infrastructure.Caching;
 using Disclosure.Web.Infrastructure.Cli;
 using Disclosure.Web.Infrastructure.Outage;
 using Disclosure.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
@@ -35,6 +37,11 @@ builder.Services.AddHealthChecks()
 builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddStaffAccounts();
 
+// Cookies and antiforgery tokens made by one instance are read by the others: the key ring lives in the database.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Disclosure")
+    .PersistKeysToDbContext<DisclosureDbContext>();
+
 builder.Services
     .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(razor =>
@@ -57,6 +64,15 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");
     app.UseHsts();
+}
+
+if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
+{
+    // Behind nginx (deploy/nginx): the client's address for the sign-in rate limit and logs, and the original scheme.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
 }
 
 app.UseSecurityHeaders();

@@ -17,12 +17,16 @@ public sealed class PublicCacheOptions
 /// <summary>Evicts the cached public pages that a publication changes.</summary>
 public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> logger)
 {
-    /// <summary>Every cached public page carries this tag: the home page, year and agency lists change with any publication.</summary>
+    /// <summary>Every cached public page carries this tag (to flush them all).</summary>
     public const string PublicTag = "public";
+
+    /// <summary>The pages that list reports (home, years, agencies, an agency): any publication changes them.</summary>
+    public const string ListsTag = "lists";
 
     public static string ReportTag(string slug, int year) => FormattableString.Invariant($"report:{slug}:{year}");
 
-    public static string AgencyTag(string slug) => "agency:" + slug;
+    /// <summary>Evicts every cached public page.</summary>
+    public ValueTask EvictAllAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(PublicTag, cancellationToken);
 
     /// <summary>After a report of <paramref name="slug"/> for <paramref name="year"/> is published, corrected or imported.</summary>
     public async Task ReportPublishedAsync(string slug, int year, CancellationToken cancellationToken)
@@ -30,7 +34,7 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
         try
         {
             await store.EvictByTagAsync(ReportTag(slug, year), cancellationToken);
-            await store.EvictByTagAsync(PublicTag, cancellationToken);
+            await store.EvictByTagAsync(ListsTag, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

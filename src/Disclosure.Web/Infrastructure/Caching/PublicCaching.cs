@@ -14,6 +14,17 @@ public static class PublicCaching
         services.Configure<PublicCacheOptions>(configuration.GetSection(PublicCacheOptions.Section));
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<PublicCache>();
+
+        // Several instances share one cache (and one eviction) through Redis; one instance keeps it in memory.
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = configuration["Redis:InstanceName"] ?? "disclosure:";
+            });
+        }
+
         services.AddOutputCache(cache =>
         {
             // /reports/X and /reports/x are different pages (slugs are lower case; the other is a 404).

@@ -50,13 +50,17 @@ public sealed class PublicPagePolicy(IOptions<PublicCacheOptions> options) : IOu
         }
 
         context.ResponseExpirationTimeSpan = options.Value.Duration;
+        // A report's own pages carry its tag; every list (home, years, agencies, an agency's years) carries "lists".
+        // A publication evicts its report and the lists, not the other reports' pages.
         context.Tags.Add(PublicCache.PublicTag);
         var route = context.HttpContext.Request.RouteValues;
-        if (route.TryGetValue("slug", out var slug) && slug is string s)
+        if (route.TryGetValue("slug", out var slug) && slug is string s && route.TryGetValue("year", out var year) && year is not null)
         {
-            context.Tags.Add(route.TryGetValue("year", out var year) && year is not null
-                ? PublicCache.ReportTag(s, int.TryParse(year.ToString(), out var y) ? y : 0)
-                : PublicCache.AgencyTag(s));
+            context.Tags.Add(PublicCache.ReportTag(s, int.TryParse(year.ToString(), out var y) ? y : 0));
+        }
+        else
+        {
+            context.Tags.Add(PublicCache.ListsTag);
         }
 
         return ValueTask.CompletedTask;
