@@ -55,7 +55,8 @@ public static class PublicCaching
     {
         app.UseOutputCache();
         app.UseWhen(
-            context => PublicPagePolicy.IsPublicPage(context.Request) && !context.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal),
+            context => HttpMethods.IsGet(context.Request.Method) && PublicPagePolicy.IsPublicPage(context.Request)
+                && !context.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal),
             branch => branch.UseMiddleware<ContentETagMiddleware>());
         app.UseWhen(context => !IsStaffPath(context.Request.Path), branch => branch.UseResponseCompression());
         return app;

@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace Disclosure.Web.Infrastructure.Caching;
 
 /// <summary>
-/// Output caching for the published public pages only: anonymous GET/HEAD of <c>/</c>, <c>/years/…</c>,
+/// Output caching for the published public pages only: anonymous GET of <c>/</c>, <c>/years/…</c>,
 /// <c>/agencies…</c> and <c>/reports/…</c>, stored only when the answer is 200 without a cookie. A request carrying
 /// the staff cookie or an Authorization header is never served from, nor stored in, the cache; nothing under
 /// <c>/admin</c> or <c>/account</c> is a public page.
@@ -23,8 +23,9 @@ public sealed class PublicPagePolicy(IOptions<PublicCacheOptions> options) : IOu
             || path.StartsWithSegments("/agencies", StringComparison.Ordinal);
     }
 
+    /// <summary>GET only: a HEAD answer has no body, and must never be stored where a GET could find it.</summary>
     public static bool IsAnonymousRead(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        HttpMethods.IsGet(request.Method)
         && !request.Cookies.ContainsKey(StaffRegistration.StaffCookie)
         && !request.Headers.ContainsKey(HeaderNames.Authorization);
 
