@@ -4,12 +4,13 @@ using Disclosure.Data.Identity;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
 using Disclosure.Domain.Reports;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Data;
 
-public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options) : IdentityDbContext<PortalUser>(options)
+public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -24,6 +25,9 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserAgency> UserAgencies => Set<UserAgency>();
+
+    /// <summary>The ASP.NET Core data-protection key ring (cookies, antiforgery), shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The provider name EF Core reports for SQLite.</summary>
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";

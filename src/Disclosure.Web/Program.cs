@@ -2,8 +2,12 @@ using Disclosure.Data;
 using Disclosure.Web.DemoData;
 using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Caching;
 using Disclosure.Web.Infrastructure.Cli;
+using Disclosure.Web.Infrastructure.Outage;
 using Disclosure.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
@@ -27,8 +31,17 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDisclosureDatabase();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DemoAccounts>();
-builder.Services.AddHealthChecks().AddDbContextCheck<DisclosureDbContext>("database");
+builder.Services.AddSingleton<DatabaseState>();
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<DisclosureDbContext>("database")
+    .AddCheck<DatabaseReadyHealthCheck>("database-initialized");
+builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddStaffAccounts();
+
+// Cookies and antiforgery tokens made by one instance are read by the others: the key ring lives in the database.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Disclosure")
+    .PersistKeysToDbContext<DisclosureDbContext>();
 
 builder.Services
     .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
@@ -55,12 +68,23 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
+{
+    // Behind nginx (deploy/nginx): the client's address for the sign-in rate limit and logs, and the original scheme.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
+
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
+app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseOpenData();
+app.UsePublicCaching();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -69,7 +93,7 @@ app.MapHealthChecks("/healthz");
 app.MapControllers();
 app.MapOpenData();
 
-await app.InitializeDatabaseAsync();
+await app.StartDatabaseAsync();
 await app.RunAsync();
 return 0;
 

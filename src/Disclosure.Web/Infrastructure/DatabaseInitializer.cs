@@ -10,6 +10,70 @@ namespace Disclosure.Web.Infrastructure;
 /// <summary>At start-up: apply migrations (unless turned off), then seed the demo data into an empty database (when enabled).</summary>
 public static class DatabaseInitializer
 {
+    /// <summary>How long the web server waits between attempts when the database was unreachable at start-up.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// For the web server: initializes the database, or, when it cannot be reached, logs it and keeps retrying in the
+    /// background. The portal starts regardless: cached pages are served, the rest answers 503 until the database is
+    /// back, and <c>/healthz</c> stays Unhealthy until initialization has succeeded.
+    /// </summary>
+    public static async Task StartDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        if (await TryInitializeAsync(app, logger, firstAttempt: true))
+        {
+            return;
+        }
+
+        var stopping = app.Lifetime.ApplicationStopping;
+        _ = Task.Run(
+            async () =>
+            {
+                while (!stopping.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await Task.Delay(RetryInterval, stopping);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    if (await TryInitializeAsync(app, logger, firstAttempt: false))
+                    {
+                        logger.LogInformation("Database initialized after it became reachable");
+                        return;
+                    }
+                }
+            },
+            stopping);
+    }
+
+    private static async Task<bool> TryInitializeAsync(WebApplication app, ILogger logger, bool firstAttempt)
+    {
+        try
+        {
+            await app.InitializeDatabaseAsync();
+            return true;
+        }
+        catch (Exception ex) when (Outage.DatabaseOutage.IsOutage(ex))
+        {
+            if (firstAttempt)
+            {
+                logger.LogError(ex, "The database is unreachable at start-up; serving what can be served and retrying every {Interval}", RetryInterval);
+            }
+            else
+            {
+                logger.LogWarning("The database is still unreachable ({Error})", ex.GetBaseException().Message);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Applies migrations and seeds; throws if the database cannot be reached (the command-line tools want that).</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -44,5 +108,7 @@ public static class DatabaseInitializer
             await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
             await services.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
+
+        services.GetRequiredService<Outage.DatabaseState>().MarkReady();
     }
 }

@@ -11,6 +11,9 @@ public static class StaffRegistration
 {
     public const string LoginRateLimit = "login";
 
+    /// <summary>The sign-in cookie; a request that carries it is never served from the public page cache.</summary>
+    public const string StaffCookie = "disclosure.staff";
+
     /// <summary>Maximum sign-in attempts per client address per minute (the lockout per account is separate).</summary>
     public const int LoginAttemptsPerMinute = 10;
 
@@ -44,7 +47,7 @@ public static class StaffRegistration
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/denied";
-            cookie.Cookie.Name = "disclosure.staff";
+            cookie.Cookie.Name = StaffCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             cookie.Cookie.SameSite = SameSiteMode.Strict;

@@ -6,6 +6,7 @@ using Disclosure.Domain.Rules;
 using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Reports;
 using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Caching;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -218,6 +219,7 @@ public sealed class ReportEditorController(
         {
             workspace.Report!.Publish(version, clock.GetUtcNow());
             await commands.RecordAsync(workspace, version, AuditAction.ReportPublished, version.CorrectionNote is null ? null : "更正：" + version.CorrectionNote, User, cancellationToken);
+            await HttpContext.EvictPublishedReportAsync(slug, year, cancellationToken);
         }, "已发布，公众现在可以看到本报告。");
     }
 
