@@ -8,7 +8,7 @@ namespace Disclosure.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Output caching for the published public pages only: anonymous GET of <c>/</c>, <c>/years/…</c>,
-/// <c>/agencies…</c> and <c>/reports/…</c>, stored only when the answer is 200 without a cookie. A request carrying
+/// <c>/agencies…</c>, <c>/statistics…</c> (a list: any publication evicts it) and <c>/reports/…</c>, stored only when the answer is 200 without a cookie. A request carrying
 /// the staff cookie or an Authorization header is never served from, nor stored in, the cache; nothing under
 /// <c>/admin</c> or <c>/account</c> is a public page.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed class PublicPagePolicy(IOptions<PublicCacheOptions> options) : IOu
         return path == "/"
             || path.StartsWithSegments("/reports", StringComparison.Ordinal)
             || path.StartsWithSegments("/years", StringComparison.Ordinal)
-            || path.StartsWithSegments("/agencies", StringComparison.Ordinal);
+            || path.StartsWithSegments("/agencies", StringComparison.Ordinal)
+            || path.StartsWithSegments("/statistics", StringComparison.Ordinal);
     }
 
     /// <summary>GET only: a HEAD answer has no body, and must never be stored where a GET could find it.</summary>
