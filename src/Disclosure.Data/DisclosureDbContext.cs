@@ -1,6 +1,7 @@
 using Disclosure.Data.Configurations;
 using Disclosure.Data.Documents;
 using Disclosure.Data.Identity;
+using Disclosure.Data.Summaries;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
 using Disclosure.Domain.Reports;
@@ -25,6 +26,15 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserAgency> UserAgencies => Set<UserAgency>();
+
+    /// <summary>Per published version: key figures and findings (see <see cref="SummaryMaintenance"/>).</summary>
+    public DbSet<ReportSummary> ReportSummaries => Set<ReportSummary>();
+
+    /// <summary>Per year, format and cell: the sum over the year's current versions.</summary>
+    public DbSet<YearCellTotal> YearCellTotals => Set<YearCellTotal>();
+
+    /// <summary>Per year: which current versions the totals account for.</summary>
+    public DbSet<YearSummary> YearSummaries => Set<YearSummary>();
 
     /// <summary>The ASP.NET Core data-protection key ring (cookies, antiforgery), shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -53,5 +63,55 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         builder.ApplyConfiguration(new PortalUserConfiguration());
         builder.ApplyConfiguration(new UserAgencyConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new ReportSummaryConfiguration());
+        builder.ApplyConfiguration(new YearCellTotalConfiguration());
+        builder.ApplyConfiguration(new YearSummaryConfiguration());
+    }
+
+    /// <summary>
+    /// Saves, keeping the summary tables in step when a version becomes or stops being current: the summaries are
+    /// written in the same transaction as the publication. Two publications of one year at the same moment meet on
+    /// the year's concurrency token; the later one works its summaries out again and saves once more.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var changes = SummaryMaintenance.Find(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var maintenance = new SummaryMaintenance(this);
+        await maintenance.PrepareAsync(changes, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await maintenance.ApplyAsync(cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < 3 && exception.Entries.Any(e => e.Entity is YearSummary))
+            {
+                maintenance.Undo();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        // Publication always saves asynchronously; a synchronous save that publishes takes the same path.
+        return SummaryMaintenance.Find(ChangeTracker).Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
     }
 }

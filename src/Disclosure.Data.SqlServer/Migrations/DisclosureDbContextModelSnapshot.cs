@@ -142,6 +142,104 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.ToTable("UserAgencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
+                {
+                    b.Property<int>("ReportVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Blanks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("Granted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("New")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Processed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Reviews")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<long?>("Suits")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReportVersionId");
+
+                    b.ToTable("ReportSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Summaries.YearCellTotal", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Row")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "Format", "Table", "Row", "Column");
+
+                    b.ToTable("YearCellTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Summaries.YearSummary", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<long>("VersionNumberSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -599,6 +697,17 @@ namespace Disclosure.Data.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Reports.ReportVersion", "Version")
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Data.Summaries.ReportSummary", "ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>

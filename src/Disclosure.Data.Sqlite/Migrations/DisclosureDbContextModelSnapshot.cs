@@ -136,6 +136,104 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.ToTable("UserAgencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
+                {
+                    b.Property<int>("ReportVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blanks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("New")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Suits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportVersionId");
+
+                    b.ToTable("ReportSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Summaries.YearCellTotal", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Row")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Format", "Table", "Row", "Column");
+
+                    b.ToTable("YearCellTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Summaries.YearSummary", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VersionNumberSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -578,6 +676,17 @@ namespace Disclosure.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Reports.ReportVersion", "Version")
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Data.Summaries.ReportSummary", "ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>

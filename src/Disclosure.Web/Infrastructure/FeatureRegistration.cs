@@ -24,7 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<DataQualityQuery>();
         services.AddScoped<CompareQuery>();
         services.AddScoped<TrendsQuery>();
-        services.AddSingleton<FindingsCache>();
+        services.AddScoped<Disclosure.Data.Summaries.YearSummaries>();
         services.AddSingleton<YearAggregateCache>();
         services.AddHostedService<StatisticsWarmUp>();
         services.AddScoped<Features.Admin.Agencies.AgencyAdminQueries>();

@@ -1,4 +1,5 @@
 using Disclosure.Data;
+using Disclosure.Data.Summaries;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Domain.Rules;
@@ -10,11 +11,11 @@ using P = Disclosure.Domain.Reports.Layouts.ProactiveLayout;
 namespace Disclosure.Web.Features.DataQuality;
 
 /// <summary>
-/// Every current published report's findings, filtered by rule, year and agency. The cells of the reports not yet
-/// checked are loaded in one query (and the few cells of last year's reports the cross-year rules need in another),
-/// the rules run in memory, and each result is kept in <see cref="FindingsCache"/>.
+/// Every current published report's findings, filtered by rule, year and agency. The findings were worked out when
+/// each report was published (<see cref="ReportSummary"/>); the filter, the counts and the page are queries over one
+/// summary row per report, and only the page's 50 reports have their findings read.
 /// </summary>
-public sealed class DataQualityQuery(DisclosureDbContext db, FindingsCache cache)
+public sealed class DataQualityQuery(DisclosureDbContext db, YearSummaries summaries)
 {
     public const int PageSize = 50;
 
@@ -40,117 +41,82 @@ public sealed class DataQualityQuery(DisclosureDbContext db, FindingsCache cache
 
     public async Task<DataQualityViewModel> GetAsync(DataQualityFilter filter, IReadOnlyList<int> years, string? agencyName, CancellationToken cancellationToken)
     {
+        if (filter.Year is { } year)
+        {
+            await summaries.EnsureAsync(year, cancellationToken);
+        }
+        else
+        {
+            await summaries.EnsureAllAsync(cancellationToken);
+        }
+
         var current = db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent);
         if (filter.Agency is { } slug)
         {
             current = current.Where(v => v.Report.Agency.Slug == slug);
         }
 
-        var versions = await (filter.Year is { } year ? current.Where(v => v.Report.Year == year) : current)
-            .Select(v => new VersionRow(v.Id, v.Report.AgencyId, v.Report.Year, v.Report.Agency.Slug, v.Report.Agency.Name, v.Format))
-            .ToListAsync(cancellationToken);
-
-        // Last year's current versions of the same agencies, for R5 and S3.
-        var previousRows = await (filter.Year is { } y ? current.Where(v => v.Report.Year == y - 1) : current)
-            .Select(v => new { v.Id, v.Report.AgencyId, v.Report.Year, v.Format })
-            .ToListAsync(cancellationToken);
-        var previousByAgencyYear = previousRows.ToDictionary(p => (p.AgencyId, p.Year));
-
-        var checks = new Dictionary<int, ReportCheck>();
-        var missing = new List<(VersionRow Version, int? Previous)>();
-        foreach (var v in versions)
+        if (filter.Year is { } y)
         {
-            int? previous = previousByAgencyYear.TryGetValue((v.AgencyId, v.Year - 1), out var p) ? p.Id : null;
-            if (cache.TryGet(v.Id, previous, out var check))
-            {
-                checks[v.Id] = check;
-            }
-            else
-            {
-                missing.Add((v, previous));
-            }
+            current = current.Where(v => v.Report.Year == y);
         }
 
-        if (missing.Count > 0)
+        var checkedReports = from v in current
+                             join s in db.ReportSummaries on v.Id equals s.ReportVersionId
+                             select new { v.Report.Year, v.Report.Agency.Slug, v.Report.Agency.Name, v.Format, s.Rules, s.Findings, s.Blanks, s.Errors, s.Warnings };
+
+        // How many reports break each rule: one pass over the summaries with a conditional count per rule.
+        var counts = await checkedReports.GroupBy(r => 1).Select(g => new
         {
-            var ids = missing.Select(m => m.Version.Id).ToList();
-            var cells = (await db.ReportCells.AsNoTracking()
-                    .Where(c => ids.Contains(c.ReportVersionId))
-                    .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
-                    .ToListAsync(cancellationToken))
-                .ToLookup(c => c.ReportVersionId);
-            var previousIds = missing.Where(m => m.Previous is not null).Select(m => m.Previous!.Value).Distinct().ToList();
-            var previousCells = previousIds.Count == 0
-                ? Enumerable.Empty<(int, ReportTableId, string, string, long?)>().ToLookup(c => c.Item1)
-                : (await db.ReportCells.AsNoTracking()
-                        .Where(c => previousIds.Contains(c.ReportVersionId)
-                            && ((c.Table == ReportTableId.Applications && c.Row == A.Rows.CarriedForward)
-                                || (c.Table == ReportTableId.Proactive && c.Column == P.Columns.InForce)))
-                        .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number })
-                        .ToListAsync(cancellationToken))
-                    .Select(c => (c.ReportVersionId, c.Table, c.Row, c.Column, c.Number))
-                    .ToLookup(c => c.Item1);
-            var previousById = previousRows.ToDictionary(p => p.Id);
+            All = g.Count(),
+            R0 = g.Sum(r => r.Rules.Contains(" R0 ") ? 1 : 0),
+            R1 = g.Sum(r => r.Rules.Contains(" R1 ") ? 1 : 0),
+            R2 = g.Sum(r => r.Rules.Contains(" R2 ") ? 1 : 0),
+            R3 = g.Sum(r => r.Rules.Contains(" R3 ") ? 1 : 0),
+            R4 = g.Sum(r => r.Rules.Contains(" R4 ") ? 1 : 0),
+            R5 = g.Sum(r => r.Rules.Contains(" R5 ") ? 1 : 0),
+            S3 = g.Sum(r => r.Rules.Contains(" S3 ") ? 1 : 0),
+            S1 = g.Sum(r => r.Rules.Contains(" S1 ") ? 1 : 0),
+        }).SingleOrDefaultAsync(cancellationToken);
+        var byRule = new Dictionary<string, int>
+        {
+            [ConsistencyRules.R0] = counts?.R0 ?? 0,
+            [ConsistencyRules.R1] = counts?.R1 ?? 0,
+            [ConsistencyRules.R2] = counts?.R2 ?? 0,
+            [ConsistencyRules.R3] = counts?.R3 ?? 0,
+            [ConsistencyRules.R4] = counts?.R4 ?? 0,
+            [ConsistencyRules.R5] = counts?.R5 ?? 0,
+            [ConsistencyRules.S3] = counts?.S3 ?? 0,
+            [ConsistencyRules.S1] = counts?.S1 ?? 0,
+        };
+        var ruleCounts = Rules.Select(r => new RuleCount(r.Rule, r.Description, byRule[r.Rule])).ToList();
 
-            foreach (var (version, previous) in missing)
-            {
-                var document = new AnnualReport(new AgencyRef(version.Name, version.Slug), version.Year, version.Format, ReportScope.Agency, "");
-                foreach (var c in cells[version.Id])
-                {
-                    if (document.Layout.Table(c.Table).Contains(c.Row, c.Column))
-                    {
-                        document.Table(c.Table)[c.Row, c.Column] = new CellValue(c.Number, c.Text);
-                    }
-                }
-
-                AnnualReport? last = null;
-                if (previous is { } pid && previousById.TryGetValue(pid, out var prow))
-                {
-                    last = new AnnualReport(new AgencyRef(version.Name, version.Slug), prow.Year, prow.Format, ReportScope.Agency, "");
-                    foreach (var c in previousCells[pid])
-                    {
-                        if (last.Layout.Table(c.Item2).Contains(c.Item3, c.Item4) && c.Item5 is not null)
-                        {
-                            last.Table(c.Item2)[c.Item3, c.Item4] = CellValue.Of(c.Item5.Value);
-                        }
-                    }
-                }
-
-                var all = ConsistencyRules.Check(document, last);
-                var check = new ReportCheck(all.Where(f => f.RuleId != ConsistencyRules.S1).ToList(), all.Count(f => f.RuleId == ConsistencyRules.S1));
-                cache.Add(version.Id, previous, check);
-                checks[version.Id] = check;
-            }
-        }
-
-        var ruleCounts = Rules.Select(r => new RuleCount(r.Rule, r.Description, checks.Values.Count(c => c.Has(r.Rule)))).ToList();
-        var withFindings = versions
-            .Where(v => filter.Rule is { } rule ? checks[v.Id].Has(rule) : checks[v.Id].Findings.Count > 0 || checks[v.Id].Blanks > 0)
-            .OrderByDescending(v => v.Year).ThenBy(v => v.Slug, StringComparer.Ordinal)
-            .ToList();
-        var pageCount = Math.Max(1, (withFindings.Count + PageSize - 1) / PageSize);
-        var reports = withFindings
+        var pattern = filter.Rule is { } rule ? ReportSummary.RulePattern(rule) : null;
+        var withFindings = pattern is null ? checkedReports.Where(r => r.Rules != " ") : checkedReports.Where(r => r.Rules.Contains(pattern));
+        var total = await withFindings.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = await withFindings
+            .OrderByDescending(r => r.Year).ThenBy(r => r.Slug)
             .Skip((Math.Min(filter.Page, pageCount) - 1) * PageSize)
             .Take(PageSize)
-            .Select(v => Describe(v, checks[v.Id], filter.Rule))
+            .ToListAsync(cancellationToken);
+        var reports = page
+            .Select(r => Describe(r.Slug, r.Name, r.Year, r.Format, FindingsJson.Read(r.Findings), r.Blanks, r.Errors, r.Warnings, filter.Rule))
             .ToList();
-        return new DataQualityViewModel(filter, agencyName, years, versions.Count, withFindings.Count, ruleCounts, reports, pageCount);
+        return new DataQualityViewModel(filter, agencyName, years, counts?.All ?? 0, total, ruleCounts, reports, pageCount);
     }
 
-    private static QualityReport Describe(VersionRow version, ReportCheck check, string? rule)
+    private static QualityReport Describe(string slug, string name, int year, ReportFormat format, IReadOnlyList<RuleViolation> findings, int blanks, int errors, int warnings, string? rule)
     {
-        var layout = ReportLayout.For(version.Format);
-        var shown = check.Findings.Where(f => rule is null || f.RuleId == rule).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        var layout = ReportLayout.For(format);
+        var shown = findings.Where(f => rule is null || f.RuleId == rule).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         var sentences = shown.Select(f => $"{f.RuleId}（表{TableNumber(f.Table)}）：{FindingText.Describe(f, layout)}").ToList();
-        if (check.Blanks > 0 && (rule is null || rule == ConsistencyRules.S1))
+        if (blanks > 0 && (rule is null || rule == ConsistencyRules.S1))
         {
-            sentences.Add($"S1：{check.Blanks} 个单元格空白（空白不等于 0）。");
+            sentences.Add($"S1：{blanks} 个单元格空白（空白不等于 0）。");
         }
 
-        return new QualityReport(version.Slug, version.Name, version.Year,
-            check.Findings.Count(f => f.Severity == RuleSeverity.Error),
-            check.Findings.Count(f => f.Severity == RuleSeverity.Warning) + (check.Blanks > 0 ? 1 : 0),
-            check.Blanks, sentences);
+        return new QualityReport(slug, name, year, errors, warnings + (blanks > 0 ? 1 : 0), blanks, sentences);
     }
 
     private static string TableNumber(ReportTableId table) => table switch
@@ -159,6 +125,4 @@ public sealed class DataQualityQuery(DisclosureDbContext db, FindingsCache cache
         ReportTableId.Applications => "三",
         _ => "四",
     };
-
-    private sealed record VersionRow(int Id, int AgencyId, int Year, string Slug, string Name, ReportFormat Format);
 }

@@ -1,4 +1,5 @@
 using Disclosure.Data;
+using Disclosure.Data.Summaries;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
@@ -13,10 +14,11 @@ using V = Disclosure.Domain.Reports.Layouts.ReviewsLayout;
 namespace Disclosure.Web.Features.Statistics;
 
 /// <summary>
-/// The totals of a year across all current published versions. Every sum is a GROUP BY in the database over the
-/// cells of the year's current versions; only the ~hundreds of grouped rows and one small row per report come back.
+/// The totals of a year across all current published versions, read from the summary tables that publication keeps
+/// current (<see cref="YearCellTotal"/>: every cell summed per format; <see cref="ReportSummary"/>: each report's key
+/// figures). A page reads a few hundred total rows and one row per report; nothing is summed per request.
 /// </summary>
-public sealed class StatisticsQuery(DisclosureDbContext db, YearAggregateCache cache)
+public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summaries)
 {
     public const int RankingSize = 10;
 
@@ -36,33 +38,24 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearAggregateCache c
             return null;
         }
 
-        var versions = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
-
-        // The sums below read ~200 cells per report; they are kept while the year's current versions stay the same.
-        var versionIds = await versions.Select(v => v.Id).ToListAsync(cancellationToken);
-        var fingerprint = YearFingerprint.Of(versionIds);
-        var aggregates = await cache.GetOrAddAsync(year, "statistics", fingerprint, () => AggregateAsync(versions, cancellationToken));
-        var formatCounts = aggregates.FormatCounts;
-        var sums = aggregates.Sums;
-        var perReport = aggregates.PerReport;
-
-        var reports = await versions
-            .Select(v => new
-            {
-                v.Id,
-                v.Report.Agency.Slug,
-                v.Report.Agency.Name,
-                v.Report.Agency.Level,
-                ParentSlug = v.Report.Agency.Parent!.Slug,
-                ParentName = v.Report.Agency.Parent.Name,
-            })
+        await summaries.EnsureAsync(year, cancellationToken);
+        var versions = db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && v.Report.Year == year);
+        var sums = await db.YearCellTotals.AsNoTracking()
+            .Where(t => t.Year == year && t.Count > 0)
+            .Select(t => new CellSum(t.Format, t.Table, t.Row, t.Column, t.Sum))
             .ToListAsync(cancellationToken);
-        var figuresById = perReport.ToDictionary(f => f.VersionId);
-        var figures = reports.Select(r =>
-        {
-            var f = figuresById.GetValueOrDefault(r.Id);
-            return new ReportFigures(r.Slug, r.Name, r.Level, r.ParentSlug, r.ParentName, f?.New, f?.Processed, f?.Granted, f?.Reviews, f?.Suits);
-        }).ToList();
+        var reports = await (
+                from v in versions
+                join s in db.ReportSummaries on v.Id equals s.ReportVersionId
+                select new
+                {
+                    v.Format,
+                    Figures = new ReportFigures(v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Agency.Level,
+                        v.Report.Agency.Parent!.Slug, v.Report.Agency.Parent.Name, s.New, s.Processed, s.Granted, s.Reviews, s.Suits),
+                })
+            .ToListAsync(cancellationToken);
+        var formatCounts = reports.GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Count());
+        var figures = reports.Select(r => r.Figures).ToList();
 
         var notPublished = await db.Agencies.AsNoTracking()
             .Where(a => !db.ReportVersions.Any(v => v.IsCurrent && v.Report.Year == year && v.Report.AgencyId == a.Id))
@@ -73,43 +66,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearAggregateCache c
         return Build(year, years, formatCounts, sums, figures, notPublished);
     }
 
-    private async Task<YearAggregates> AggregateAsync(IQueryable<ReportVersion> versions, CancellationToken cancellationToken)
-    {
-        var formatCounts = (await versions.GroupBy(v => v.Format).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Key, g => g.Count);
-
-        // Every cell of every table, summed per format.
-        var sums = await (
-                from c in db.ReportCells
-                join v in versions on c.ReportVersionId equals v.Id
-                group c by new { v.Format, c.Table, c.Row, c.Column } into g
-                select new CellSum(g.Key.Format, g.Key.Table, g.Key.Row, g.Key.Column, g.Sum(c => c.Number), g.Count()))
-            .ToListAsync(cancellationToken);
-
-        // Per report: the few figures the rankings and breakdowns need.
-        var perReport = await (
-                from c in db.ReportCells
-                join v in versions on c.ReportVersionId equals v.Id
-                where (c.Table == ReportTableId.Applications && c.Column == A.Columns.Total
-                        && (c.Row == A.Rows.New || c.Row == A.Rows.Granted || c.Row == A.Rows.TotalProcessed))
-                    || (c.Table == ReportTableId.Reviews && c.Column == V.Fields.Total)
-                group c by c.ReportVersionId into g
-                select new KeyFigures(
-                    g.Key,
-                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.New ? c.Number : null),
-                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.TotalProcessed ? c.Number : null),
-                    g.Sum(c => c.Table == ReportTableId.Applications && c.Row == A.Rows.Granted ? c.Number : null),
-                    g.Sum(c => c.Table == ReportTableId.Reviews && c.Row == V.Groups.AdministrativeReview ? c.Number : null),
-                    g.Sum(c => c.Table == ReportTableId.Reviews && c.Row != V.Groups.AdministrativeReview ? c.Number : null)))
-            .ToListAsync(cancellationToken);
-        return new YearAggregates(formatCounts, sums, perReport);
-    }
-
-    private sealed record YearAggregates(Dictionary<ReportFormat, int> FormatCounts, List<CellSum> Sums, List<KeyFigures> PerReport);
-
-    private sealed record KeyFigures(int VersionId, long? New, long? Processed, long? Granted, long? Reviews, long? Suits);
-
-    private sealed record CellSum(ReportFormat Format, ReportTableId Table, string Row, string Column, long? Sum, int Count);
+    private sealed record CellSum(ReportFormat Format, ReportTableId Table, string Row, string Column, long Sum);
 
     private static StatisticsViewModel Build(
         int year,
@@ -135,22 +92,22 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearAggregateCache c
             }
         }
 
-        foreach (var s in sums.Where(s => s.Sum is not null))
+        foreach (var s in sums)
         {
             switch (s.Table)
             {
                 case ReportTableId.Applications:
                     var row = singleOther && s.Row.StartsWith("other_", StringComparison.Ordinal) ? A.Rows.Other : s.Row;
-                    Add(totals.Applications, row, s.Column, s.Sum!.Value);
+                    Add(totals.Applications, row, s.Column, s.Sum);
                     break;
                 case ReportTableId.Reviews:
-                    Add(totals.Reviews, s.Row, s.Column, s.Sum!.Value);
+                    Add(totals.Reviews, s.Row, s.Column, s.Sum);
                     break;
                 case ReportTableId.Proactive when s.Format == ReportFormat.Format2019:
-                    Add(totals2019!.Proactive, s.Row, s.Column, s.Sum!.Value);
+                    Add(totals2019!.Proactive, s.Row, s.Column, s.Sum);
                     break;
                 case ReportTableId.Proactive:
-                    Add(totals.Proactive, s.Row, s.Column, s.Sum!.Value);
+                    Add(totals.Proactive, s.Row, s.Column, s.Sum);
                     break;
             }
         }

@@ -1,0 +1,166 @@
+using Disclosure.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Data.Summaries;
+
+/// <summary>
+/// Reading side of the summary tables. Publication keeps them current (<see cref="SummaryMaintenance"/>); this checks
+/// that a year's rows account for exactly the year's current versions and, when they do not (a database from before
+/// the tables existed, or rows written around the context), sums the year again from its cells.
+/// </summary>
+public sealed class YearSummaries(DisclosureDbContext db)
+{
+    private const int Attempts = 3;
+
+    /// <summary>The years with current versions, with how many and the sum of their version numbers.</summary>
+    public async Task<Dictionary<int, YearState>> StatesAsync(CancellationToken cancellationToken) =>
+        (await db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent)
+            .GroupBy(v => v.Report.Year)
+            .Select(g => new { Year = g.Key, Count = g.Count(), Numbers = g.Sum(v => (long)v.Number) })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(g => g.Year, g => new YearState(g.Count, g.Numbers));
+
+    /// <summary>Makes every year's summaries account for its current versions; returns the years summed again.</summary>
+    public async Task<IReadOnlyList<int>> EnsureAllAsync(CancellationToken cancellationToken)
+    {
+        var states = await StatesAsync(cancellationToken);
+        var rows = await db.Set<YearSummary>().AsNoTracking().ToDictionaryAsync(s => s.Year, cancellationToken);
+        var rebuilt = new List<int>();
+        foreach (var (year, state) in states.OrderBy(s => s.Key))
+        {
+            if (!(rows.TryGetValue(year, out var row) && row.Accounts(state)))
+            {
+                await RebuildAsync(year, cancellationToken);
+                rebuilt.Add(year);
+            }
+        }
+
+        return rebuilt;
+    }
+
+    /// <summary>Makes the year's summaries account for its current versions (two small queries when they already do).</summary>
+    public async Task EnsureAsync(int year, CancellationToken cancellationToken)
+    {
+        var state = await StateAsync(year, cancellationToken);
+        var row = await db.Set<YearSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
+        if (!(row?.Accounts(state) ?? state.Reports == 0))
+        {
+            await RebuildAsync(year, cancellationToken);
+        }
+    }
+
+    private async Task<YearState> StateAsync(int year, CancellationToken cancellationToken)
+    {
+        var state = await db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && v.Report.Year == year)
+            .GroupBy(v => 1)
+            .Select(g => new { Count = g.Count(), Numbers = g.Sum(v => (long)v.Number) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return state is null ? default : new YearState(state.Count, state.Numbers);
+    }
+
+    /// <summary>
+    /// Sums the year again from the cells of its current versions (a GROUP BY in the database), works out every
+    /// report's summary, and marks the next year to be checked again (its R5 and S3 compare with this year).
+    /// Retries when a publication of the same year saves in between.
+    /// </summary>
+    public async Task RebuildAsync(int year, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                await RebuildOnceAsync(year, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another instance published, or summed the same year, meanwhile: start again from what it saved.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task RebuildOnceAsync(int year, CancellationToken cancellationToken)
+    {
+        var state = await StateAsync(year, cancellationToken);
+        var current = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
+
+        var sums = await (
+                from c in db.ReportCells
+                join v in current on c.ReportVersionId equals v.Id
+                where c.Number != null
+                group c by new { v.Format, c.Table, c.Row, c.Column } into g
+                select new { g.Key.Format, g.Key.Table, g.Key.Row, g.Key.Column, Sum = g.Sum(c => c.Number!.Value), Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var totals = await db.Set<YearCellTotal>().Where(t => t.Year == year)
+            .ToDictionaryAsync(t => (t.Format, t.Table, t.Row, t.Column), cancellationToken);
+        foreach (var s in sums)
+        {
+            if (!totals.Remove((s.Format, s.Table, s.Row, s.Column), out var total))
+            {
+                total = new YearCellTotal(year, s.Format, s.Table, s.Row, s.Column);
+                db.Add(total);
+            }
+
+            total.Set(s.Sum, s.Count);
+        }
+
+        db.RemoveRange(totals.Values);
+
+        // Every current version's summary, checked against last year's current version of its agency.
+        var versions = await current.AsNoTracking()
+            .Select(v => new { v.Id, v.Report.AgencyId, v.Format })
+            .ToListAsync(cancellationToken);
+        var previous = await db.ReportVersions.AsNoTracking()
+            .Where(v => v.IsCurrent && v.Report.Year == year - 1)
+            .Select(v => new { v.Id, v.Report.AgencyId, v.Format })
+            .ToListAsync(cancellationToken);
+        var previousByAgency = previous.ToDictionary(p => p.AgencyId);
+        var cells = (await db.ReportCells.AsNoTracking()
+                .Where(c => current.Any(v => v.Id == c.ReportVersionId))
+                .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.ReportVersionId, c => new Cell(c.Table, c.Row, c.Column, c.Number, c.Text));
+        var previousCells = (await db.ReportCells.AsNoTracking()
+                .Where(c => db.ReportVersions.Any(v => v.Id == c.ReportVersionId && v.IsCurrent && v.Report.Year == year - 1))
+                .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.ReportVersionId, c => new Cell(c.Table, c.Row, c.Column, c.Number, c.Text));
+        var summaries = await db.Set<ReportSummary>()
+            .Where(s => current.Any(v => v.Id == s.ReportVersionId))
+            .ToDictionaryAsync(s => s.ReportVersionId, cancellationToken);
+        foreach (var version in versions)
+        {
+            var document = SummaryDocument.Build(year, version.Format, cells[version.Id]);
+            var last = previousByAgency.TryGetValue(version.AgencyId, out var p)
+                ? SummaryDocument.Build(year - 1, p.Format, previousCells[p.Id])
+                : null;
+            if (!summaries.TryGetValue(version.Id, out var summary))
+            {
+                summary = ReportSummary.For(version.Id);
+                db.Add(summary);
+            }
+
+            summary.Set(SummaryFigures.Of(document, last));
+        }
+
+        var row = await db.Set<YearSummary>().FindAsync([year], cancellationToken);
+        if (row is null)
+        {
+            row = new YearSummary(year);
+            db.Add(row);
+        }
+
+        row.Reset(state);
+        if (await db.Set<YearSummary>().FindAsync([year + 1], cancellationToken) is { } next)
+        {
+            next.Reset(new YearState(-1, -1));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
