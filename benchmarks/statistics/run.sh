@@ -46,10 +46,17 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
+# Anonymous pages are served from the output cache after their first request, so the "cold" column is what the
+# database work costs; the other years and rules are first requests too (after the JIT has warmed up on the first).
 URLS=(
   "/statistics/$LAST_YEAR"
+  "/statistics/$((LAST_YEAR - 1))"
+  "/statistics/$((LAST_YEAR - 2))"
   "/data-quality?year=$LAST_YEAR"
+  "/data-quality?year=$((LAST_YEAR - 1))"
   "/data-quality?year=$LAST_YEAR&rule=R1"
+  "/data-quality?year=$LAST_YEAR&rule=S1&page=3"
+  "/data-quality?agency=gen-c1"
   "/api/v1/years/$LAST_YEAR/table3.csv"
   "/api/v1/years/$LAST_YEAR.xlsx"
   "/agencies/gen-c1/trends"

@@ -14,7 +14,7 @@ namespace Disclosure.Data.Summaries;
 /// </summary>
 internal sealed class SummaryMaintenance(DisclosureDbContext db)
 {
-    private readonly List<object> _touched = [];
+    private readonly HashSet<object> _touched = new(ReferenceEqualityComparer.Instance);
     private readonly List<Item> _items = [];
 
     /// <summary>The versions whose currency this save changes: +1 becomes current, −1 stops being current.</summary>
@@ -44,6 +44,15 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         }
 
         return changes;
+    }
+
+    /// <summary>Lets the tracker see the changes made to loaded rows even when automatic change detection is off.</summary>
+    private void DetectTouched()
+    {
+        foreach (var entity in _touched)
+        {
+            db.Entry(entity).DetectChanges();
+        }
     }
 
     /// <summary>Forgets what <see cref="ApplyAsync"/> added or changed, so that it can run again after a conflict.</summary>
@@ -128,6 +137,8 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
                 : null;
             Summarise(dependent.Version, existing, SummaryFigures.Of(document, last));
         }
+
+        DetectTouched();
     }
 
     private void Summarise(ReportVersion version, Dictionary<int, ReportSummary> existing, SummaryFigures figures)

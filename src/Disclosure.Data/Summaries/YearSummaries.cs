@@ -161,6 +161,8 @@ public sealed class YearSummaries(DisclosureDbContext db)
             next.Reset(new YearState(-1, -1));
         }
 
+        // The rows above were changed in place; a context with automatic change detection off must still see them.
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
     }
 }
