@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Disclosure.Domain.Audit;
 using Disclosure.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using static Disclosure.Web.Tests.StaffEntry.StaffClient;
 using static Disclosure.Web.Tests.StaffEntry.StaffJourney;
@@ -148,6 +149,14 @@ public sealed class WorkflowTests : IDisposable
         var v1 = await reader.GetDocumentAsync("/reports/zhongwei-commerce/2024/v1");
         Assert.Contains("这是本报告已被更正的第 1 版", v1.QuerySelector(".preview-banner")!.Text(), StringComparison.Ordinal);
         Assert.Equal("14", CellTexts(v1, "licensing"));
+
+        // The year's totals behind /statistics took the first version out and the correction in.
+        await _factory.WithDbAsync(async db =>
+        {
+            var licensing = await db.YearCellTotals.SingleAsync(t => t.Year == 2024 && t.Row == "licensing" && t.Column == "decisions");
+            Assert.Equal((15L, 1), (licensing.Sum, licensing.Count));
+            Assert.Equal(1, await db.ReportSummaries.CountAsync(s => s.Version.IsCurrent && s.Version.Report.Year == 2024));
+        });
     }
 
     [Fact]
