@@ -5,6 +5,7 @@ using Disclosure.Domain.Audit;
 using Disclosure.Web.Features.Admin.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Disclosure.Web.Features.Admin.Users;
 
@@ -34,7 +35,12 @@ public sealed class UserCommands(
 
         var email = form.Email!.Trim();
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = form.DisplayName!.Trim() };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await InTransactionAsync(async transaction => await CreateInTransactionAsync(user, email, form, agencies, actor, transaction, cancellationToken));
+    }
+
+    private async Task<(string? Id, IReadOnlyList<UserRefusal> Refusals)> CreateInTransactionAsync(
+        PortalUser user, string email, UserCreateForm form, Dictionary<int, string> agencies, ClaimsPrincipal actor, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         var created = await users.CreateAsync(user, form.Password!);
         if (!created.Succeeded)
         {
@@ -76,8 +82,13 @@ public sealed class UserCommands(
             return [new UserRefusal(nameof(form.Agencies), "所选机关不存在，请重新选择。")];
         }
 
+        return await InTransactionAsync(async transaction => await UpdateInTransactionAsync(user, form, roles, agencies, actor, transaction, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<UserRefusal>?> UpdateInTransactionAsync(
+        PortalUser user, UserEditForm form, List<string> roles, Dictionary<int, string> agencies, ClaimsPrincipal actor, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         var changes = new List<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var name = form.DisplayName!.Trim();
         if (name != user.DisplayName)
         {
@@ -134,7 +145,11 @@ public sealed class UserCommands(
             return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await InTransactionAsync(async transaction => await SetDisabledInTransactionAsync(user, disabled, actor, transaction, cancellationToken));
+    }
+
+    private async Task<UserRefusal?> SetDisabledInTransactionAsync(PortalUser user, bool disabled, ClaimsPrincipal actor, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         user.IsDisabled = disabled;
         if (disabled)
         {
@@ -155,6 +170,18 @@ public sealed class UserCommands(
         logger.LogInformation("User {UserId} {Outcome}", user.Id, disabled ? "disabled" : "enabled");
         return null;
     }
+
+    /// <summary>
+    /// Runs one unit of work in a transaction inside the provider's execution strategy: SQL Server's retrying strategy
+    /// refuses a transaction begun outside it, and retries the whole unit after a transient failure. The unit commits
+    /// itself; a unit that returns without committing is rolled back.
+    /// </summary>
+    private Task<T> InTransactionAsync<T>(Func<IDbContextTransaction, Task<T>> work) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            return await work(transaction);
+        });
 
     /// <summary>Sets a new password typed by an Administrator. Identity's password rules apply; its messages come back at the field.</summary>
     public async Task<IReadOnlyList<UserRefusal>> ResetPasswordAsync(string id, string newPassword, ClaimsPrincipal actor, CancellationToken cancellationToken)
