@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Disclosure.Data;
 using Disclosure.Data.Sqlite;
 using Disclosure.Data.SqlServer;
@@ -47,6 +48,10 @@ public sealed class DatabaseConnection(IOptions<DatabaseOptions> options, IConfi
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite or SqlServer.");
         }
+
+        // Migrate() would otherwise build the model from the migrations snapshot and diff it against this model at
+        // every start (hundreds of milliseconds). The tests assert both providers have no pending model changes.
+        builder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     private static string Resolve(DatabaseProvider provider, IConfiguration configuration, IWebHostEnvironment environment)
