@@ -1,9 +1,9 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Disclosure.Data;
 using Disclosure.Data.Sqlite;
 using Disclosure.Data.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Web.Infrastructure;
