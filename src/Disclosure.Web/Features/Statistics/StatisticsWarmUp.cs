@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Disclosure.Data.Summaries;
+using Disclosure.Web.Features.DataQuality;
 
 namespace Disclosure.Web.Features.Statistics;
 
 /// <summary>
 /// After start-up, checks that every year's summary tables account for its current versions and sums again any year
 /// that does not (a database written before the tables existed: seconds for 2,000 reports, once). Publication keeps
-/// them current afterwards, so the first reader of /statistics or /data-quality never waits for it.
+/// them current afterwards, so the first reader of /statistics or /data-quality never waits for it. Then runs the
+/// pages' queries once for the latest year, so their first reader does not wait for EF Core to compile them.
 /// </summary>
 public sealed class StatisticsWarmUp(IServiceScopeFactory scopes, ILogger<StatisticsWarmUp> logger) : BackgroundService
 {
@@ -20,6 +22,16 @@ public sealed class StatisticsWarmUp(IServiceScopeFactory scopes, ILogger<Statis
             if (rebuilt.Count > 0)
             {
                 logger.LogInformation("Summed years {Years} again from their cells in {Elapsed} ms", rebuilt, watch.ElapsedMilliseconds);
+            }
+
+            // Run the pages' queries once, so EF Core has compiled them before the first reader comes.
+            var statistics = scope.ServiceProvider.GetRequiredService<StatisticsQuery>();
+            var years = await statistics.YearsAsync(stoppingToken);
+            if (years.Count > 0)
+            {
+                await statistics.GetAsync(years[0], stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DataQualityQuery>()
+                    .GetAsync(new DataQualityFilter(null, years[0], null, 1), years, null, stoppingToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
