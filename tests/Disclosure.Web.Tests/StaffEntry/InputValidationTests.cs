@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Web.Tests.Infrastructure;
 using static Disclosure.Web.Tests.StaffEntry.StaffClient;
 
@@ -47,7 +49,12 @@ public sealed class InputValidationTests : IDisposable
         Assert.Equal("4", page.QuerySelector<IHtmlInputElement>($"input[name='{neighbourKey}']")?.Value ?? "4"); // table 三 only has the neighbour
         var summaryLink = page.QuerySelector($".error-summary a[href='#{id}']");
         Assert.NotNull(summaryLink);
-        Assert.Equal(message, summaryLink.Text());
+
+        // The summary says which cell: its row and column as printed, then the message.
+        var layoutRow = ReportLayout.For(ReportFormat.Format2021).Table((ReportTableId)table).Rows.Single(r => r.Key == row);
+        Assert.EndsWith("：" + message, summaryLink.Text(), StringComparison.Ordinal);
+        Assert.Contains(layoutRow.Label, summaryLink.Text(), StringComparison.Ordinal);
+        Assert.Contains(layoutRow.Columns.Single(c => c.Key == column).Label, summaryLink.Text(), StringComparison.Ordinal);
 
         var reopened = await editor.GetAsync(url);
         Assert.Equal("7", reopened.Value(id));

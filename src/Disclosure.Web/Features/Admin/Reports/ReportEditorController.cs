@@ -362,7 +362,16 @@ public sealed record TablePage(ReportWorkspace Workspace, TableForm Form, Report
 {
     public TableLayout Layout => Document.Table(Table).Layout;
 
-    public IReadOnlyList<RuleViolation> Findings => ConsistencyRules.Check(Document, Workspace.PreviousYear).Where(f => f.Table == Table && f.RuleId != ConsistencyRules.S1).ToList();
+    /// <summary>This table's findings, checked once per page (every cell's input asks).</summary>
+    public IReadOnlyList<RuleViolation> Findings { get; } =
+        ConsistencyRules.Check(Document, Workspace.PreviousYear).Where(f => f.Table == Table && f.RuleId != ConsistencyRules.S1).ToList();
+
+    /// <summary>What each cell's field is called in the error summary: its row (with 表三's sub-group) and column.</summary>
+    public IReadOnlyDictionary<string, string> FieldLabels =>
+        Layout.Rows.SelectMany(r => r.Columns.Select(c => (r, c)))
+            .ToDictionary(
+                x => TableForm.FieldName(x.r.Key, x.c.Key),
+                x => $"{(x.r.Subgroup is null ? x.r.Label : x.r.Subgroup + x.r.Label)} · {x.c.Label}");
 }
 
 /// <summary>The check page: every finding, with the tables drawn as the public will see them and the offending cells marked.</summary>
