@@ -21,6 +21,32 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Home_WithManyAgenciesInALevel_ShowsTheFirstTwelve_AndLinksToAllOfThem()
+    {
+        using var many = new PortalFactory();
+        await many.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                db.Agencies.Add(new Disclosure.Domain.Agencies.Agency($"county-dept-{i:00}", $"测试县第{i:00}局", Disclosure.Domain.Agencies.AgencyLevel.CountyDepartment));
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        using var client = many.CreateClient();
+        var page = await client.GetDocumentAsync("/");
+        var group = page.QuerySelectorAll(".agency-group").Single(g => g.QuerySelector("h3")!.Text() == "县区部门（20）");
+        Assert.Equal(12, group.QuerySelectorAll(".agency-list a").Length);
+        var more = group.QuerySelector(".more a")!;
+        Assert.Equal("查看全部 20 个县区部门", more.Text());
+
+        var directory = await client.GetDocumentAsync(more.GetAttribute("href")!);
+        var heading = directory.GetElementById(more.GetAttribute("href")!.Split('#')[1])!;
+        Assert.Equal(20, heading.ParentElement!.QuerySelectorAll(".agency-list a").Length);
+    }
+
+    [Fact]
     public async Task Year_ListsThatYearsReports()
     {
         using var client = portal.CreateClient();

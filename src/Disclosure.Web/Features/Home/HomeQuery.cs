@@ -9,6 +9,9 @@ public sealed class HomeQuery(DisclosureDbContext db)
 {
     public const int LatestCount = 12;
 
+    /// <summary>Agencies shown per level on the home page; the rest are one link away in the directory (/agencies).</summary>
+    public const int AgenciesPerLevel = 12;
+
     public async Task<HomeViewModel> GetAsync(CancellationToken cancellationToken)
     {
         var latest = await ListItems(CurrentVersions()
@@ -17,7 +20,7 @@ public sealed class HomeQuery(DisclosureDbContext db)
             .ToListAsync(cancellationToken);
         var years = await YearsAsync(cancellationToken);
         var agencies = await AgencyListQuery.Items(db).ToListAsync(cancellationToken);
-        return new HomeViewModel(latest, years, AgencyGroup.ByLevel(agencies), agencies.Count, years.Sum(y => y.ReportCount));
+        return new HomeViewModel(latest, years, AgencyGroup.ByLevel(agencies, AgenciesPerLevel), agencies.Count, years.Sum(y => y.ReportCount));
     }
 
     public async Task<YearViewModel?> GetYearAsync(int year, CancellationToken cancellationToken)

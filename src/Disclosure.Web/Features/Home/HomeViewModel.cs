@@ -9,12 +9,19 @@ public sealed record YearCount(int Year, int ReportCount);
 
 public sealed record AgencyListItem(string Slug, string Name, AgencyLevel Level, int PublishedYears, int? LatestYear);
 
-public sealed record AgencyGroup(AgencyLevel Level, IReadOnlyList<AgencyListItem> Agencies)
+/// <summary>The agencies of one level, all of them or the first <c>limit</c> by name; <see cref="Total"/> counts all.</summary>
+public sealed record AgencyGroup(AgencyLevel Level, IReadOnlyList<AgencyListItem> Agencies, int Total)
 {
-    public static IReadOnlyList<AgencyGroup> ByLevel(IEnumerable<AgencyListItem> agencies) =>
+    public bool IsShortened => Total > Agencies.Count;
+
+    public static IReadOnlyList<AgencyGroup> ByLevel(IEnumerable<AgencyListItem> agencies, int? limit = null) =>
         agencies.GroupBy(a => a.Level)
             .OrderBy(g => g.Key)
-            .Select(g => new AgencyGroup(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToArray()))
+            .Select(g =>
+            {
+                var ordered = g.OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
+                return new AgencyGroup(g.Key, limit is { } n ? ordered.Take(n).ToArray() : ordered, ordered.Length);
+            })
             .ToArray();
 }
 

@@ -10,12 +10,22 @@ namespace Disclosure.Web.Features.Statistics;
 /// them current afterwards, so the first reader of /statistics or /data-quality never waits for it. Then runs the
 /// pages' queries once for the latest year, so their first reader does not wait for EF Core to compile them.
 /// </summary>
-public sealed class StatisticsWarmUp(IServiceScopeFactory scopes, ILogger<StatisticsWarmUp> logger) : BackgroundService
+public sealed class StatisticsWarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<StatisticsWarmUp> logger) : BackgroundService
 {
+    /// <summary>How long after the server starts listening the check begins, so that it does not compete with the first requests.</summary>
+    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            var started = new TaskCompletionSource();
+            await using (lifetime.ApplicationStarted.Register(started.SetResult))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+
+            await Task.Delay(Delay, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             var watch = Stopwatch.StartNew();
             var rebuilt = await scope.ServiceProvider.GetRequiredService<YearSummaries>().EnsureAllAsync(stoppingToken);
