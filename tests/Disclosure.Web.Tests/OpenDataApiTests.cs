@@ -285,18 +285,18 @@ public sealed class OpenDataApiTests(PortalFactory portal) : IClassFixture<Porta
         return JsonDocument.Parse(body);
     }
 
-    private static XDocument Load(ZipArchive zip, string name)
+    internal static XDocument Load(ZipArchive zip, string name)
     {
         using var stream = zip.GetEntry(name)!.Open();
         return XDocument.Load(stream);
     }
 
-    private static string? CellText(XElement row, XNamespace ns, string column) =>
+    internal static string? CellText(XElement row, XNamespace ns, string column) =>
         row.Elements(ns + "c").FirstOrDefault(c => ((string)c.Attribute("r")!).StartsWith(column, StringComparison.Ordinal) && char.IsAsciiDigit(((string)c.Attribute("r")!)[column.Length]))
             ?.Descendants(ns + "t").FirstOrDefault()?.Value;
 
     /// <summary>A strict RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF.</summary>
-    private static List<List<string>> ParseCsv(string text)
+    internal static List<List<string>> ParseCsv(string text)
     {
         var records = new List<List<string>>();
         var record = new List<string>();
