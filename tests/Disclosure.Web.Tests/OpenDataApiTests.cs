@@ -239,6 +239,18 @@ public sealed class OpenDataApiTests(PortalFactory portal) : IClassFixture<Porta
         var total = zhongweiNew.Elements(ns + "c").Single(c => ((string)c.Attribute("r")!).StartsWith('N'));
         Assert.Null(total.Attribute("t"));
         Assert.Equal("1", total.Element(ns + "v")!.Value);
+
+        // Readable as opened: a bold header row that stays in view, columns as wide as their contents (a Chinese
+        // character two digits wide: 淮安市洪泽区人民政府 is ten), a README title that does not widen its column.
+        var sheet3 = Load(zip, "xl/worksheets/sheet3.xml");
+        Assert.Equal("frozen", (string?)sheet3.Descendants(ns + "pane").Single().Attribute("state"));
+        Assert.All(rows[0].Elements(ns + "c"), c => Assert.Equal("1", (string?)c.Attribute("s")));
+        Assert.All(rows.Skip(1).SelectMany(row => row.Elements(ns + "c")), c => Assert.Null(c.Attribute("s")));
+        var widths = sheet3.Descendants(ns + "col").ToDictionary(c => (string)c.Attribute("min")!, c => (double)c.Attribute("width")!);
+        Assert.Equal(2 * 10 + 2, widths["2"]);
+        Assert.Equal("zhongwei-commerce".Length + 2, widths["1"]);
+        Assert.Empty(Load(zip, "xl/worksheets/sheet1.xml").Descendants(ns + "pane"));
+        Assert.True(Load(zip, "xl/worksheets/sheet1.xml").Descendants(ns + "col").Select(c => (double)c.Attribute("width")!).First() < 30);
         var readme = Load(zip, "xl/worksheets/sheet1.xml").ToString();
         Assert.Contains("2023年度政府信息公开工作年度报告数据（2 份已公开报告）", readme, StringComparison.Ordinal);
         Assert.Contains("amount_wan_yuan 单位为万元", readme, StringComparison.Ordinal);
@@ -285,18 +297,18 @@ public sealed class OpenDataApiTests(PortalFactory portal) : IClassFixture<Porta
         return JsonDocument.Parse(body);
     }
 
-    private static XDocument Load(ZipArchive zip, string name)
+    internal static XDocument Load(ZipArchive zip, string name)
     {
         using var stream = zip.GetEntry(name)!.Open();
         return XDocument.Load(stream);
     }
 
-    private static string? CellText(XElement row, XNamespace ns, string column) =>
+    internal static string? CellText(XElement row, XNamespace ns, string column) =>
         row.Elements(ns + "c").FirstOrDefault(c => ((string)c.Attribute("r")!).StartsWith(column, StringComparison.Ordinal) && char.IsAsciiDigit(((string)c.Attribute("r")!)[column.Length]))
             ?.Descendants(ns + "t").FirstOrDefault()?.Value;
 
     /// <summary>A strict RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF.</summary>
-    private static List<List<string>> ParseCsv(string text)
+    internal static List<List<string>> ParseCsv(string text)
     {
         var records = new List<List<string>>();
         var record = new List<string>();

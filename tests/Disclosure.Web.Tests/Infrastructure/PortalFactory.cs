@@ -1,4 +1,6 @@
 using Disclosure.Data;
+using Disclosure.Data.Sqlite;
+using Disclosure.Data.SqlServer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
@@ -32,7 +34,10 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public static DatabaseProvider Provider => TestDatabase.IsSqlServer ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
-    public string ConnectionString => _sqlServerDatabase is null
+    /// <summary>The provider this portal uses (a factory that sets its own database says which).</summary>
+    protected virtual DatabaseProvider ProviderInUse => Provider;
+
+    public virtual string ConnectionString => _sqlServerDatabase is null
         ? $"Data Source={_sqliteFile}"
         : new SqlConnectionStringBuilder(TestDatabase.SqlServerConnectionString) { InitialCatalog = _sqlServerDatabase }.ConnectionString;
 
@@ -62,6 +67,25 @@ public class PortalFactory : WebApplicationFactory<Program>
         await action(scope.ServiceProvider.GetRequiredService<DisclosureDbContext>());
     }
 
+    /// <summary>
+    /// A context of its own on the portal's database, made without the portal's services: what the <c>import</c>
+    /// command or another instance writes with. Nothing the portal does on saving (evicting its cache) happens.
+    /// </summary>
+    public DisclosureDbContext OtherProcessContext()
+    {
+        var options = new DbContextOptionsBuilder<DisclosureDbContext>();
+        if (ProviderInUse == DatabaseProvider.SqlServer)
+        {
+            options.UseDisclosureSqlServer(ConnectionString);
+        }
+        else
+        {
+            options.UseDisclosureSqlite(ConnectionString);
+        }
+
+        return new DisclosureDbContext(options.Options);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && _sqlServerDatabase is not null)
@@ -87,6 +111,12 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>The portal with the demo data and some settings of the test's own (e.g. <c>PublicCache:PollInterval</c>).</summary>
+public sealed class ConfiguredPortalFactory(IReadOnlyDictionary<string, string?> settings) : PortalFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(settings);
 }
 
 /// <summary>A portal as deployed to production: no demo data.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Parser;
+using Disclosure.Data;
 using Disclosure.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace Disclosure.Web.Tests.Outage;
 /// (nor create) the file, and, unlike chmod, that holds for root, which the tests run as. The connection pool keeps
 /// open handles to the renamed file, so the test clears it, as a restarted database server would drop connections.
 /// </summary>
-public sealed class OutagePortalFactory : PortalFactory
+public sealed class OutagePortalFactory(IReadOnlyDictionary<string, string?>? settings = null) : PortalFactory
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"disclosure-outage-{Guid.NewGuid():N}");
 
@@ -20,10 +21,14 @@ public sealed class OutagePortalFactory : PortalFactory
 
     private string Away => Path.Combine(_root, "db-away");
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    public override string ConnectionString => $"Data Source={Path.Combine(Folder, "disclosure.db")}";
+
+    protected override DatabaseProvider ProviderInUse => DatabaseProvider.Sqlite;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
     {
         ["Database:Provider"] = "Sqlite",
-        ["ConnectionStrings:Disclosure"] = $"Data Source={Path.Combine(Folder, "disclosure.db")}",
+        ["ConnectionStrings:Disclosure"] = ConnectionString,
     };
 
     public void TakeDatabaseAway()

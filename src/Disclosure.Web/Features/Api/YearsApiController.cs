@@ -68,7 +68,7 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
         foreach (var table in YearTableQuery.Tables)
         {
             var header = TableExport.Header(table).Select(ExportValue.Text).ToList();
-            sheets.Add(new XlsxSheet($"table{(int)table}", TableExport.Lines(year, table, tables[table]).Prepend(header)));
+            sheets.Add(new XlsxSheet($"table{(int)table}", TableExport.Lines(year, table, tables[table]).Prepend(header), HasHeader: true));
         }
 
         return XlsxWorkbook.Write(sheets);

@@ -14,6 +14,7 @@ public static class PublicCaching
         services.Configure<PublicCacheOptions>(configuration.GetSection(PublicCacheOptions.Section));
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<PublicCache>();
+        services.AddHostedService<PublicCacheChangePoller>();
 
         // Several instances share one cache (and one eviction) through Redis; one instance keeps it in memory.
         if (configuration["Redis:Configuration"] is { Length: > 0 } redis)

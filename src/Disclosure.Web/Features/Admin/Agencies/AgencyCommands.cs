@@ -3,6 +3,7 @@ using Disclosure.Data;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
 using Disclosure.Web.Features.Admin.Reports;
+using Disclosure.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Agencies;
@@ -12,9 +13,10 @@ public sealed record AgencyRefusal(string Field, string Message);
 
 /// <summary>
 /// Creates and changes agencies. The slug's uniqueness is the database's unique index: a duplicate comes back as a
-/// refusal at the slug field, and nothing is saved.
+/// refusal at the slug field, and nothing is saved. A change is saved with its audit entry, which is how other
+/// instances' <see cref="PublicCacheChangePoller"/> notice it; this instance evicts its cached public pages at once.
 /// </summary>
-public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, ILogger<AgencyCommands> logger)
+public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCache, TimeProvider clock, ILogger<AgencyCommands> logger)
 {
     public async Task<(int? Id, AgencyRefusal? Refusal)> CreateAsync(AgencyForm form, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -34,6 +36,7 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), AuditAction.AgencyCreated,
             $"{agency.Name}（{agency.Slug}，{agency.Level.DisplayName()}）").ForAgency(agency.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await publicCache.AgencyChangedAsync(agency.Id, cancellationToken);
         logger.LogInformation("Agency {AgencyId} created", agency.Id);
         return (agency.Id, null);
     }
@@ -71,14 +74,15 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
             return (true, null);
         }
 
+        // The audit entry in the same save: the change and its entry are committed together.
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), AuditAction.AgencyUpdated,
+            Describe(changed, before, agency)).ForAgency(agency.Id));
         if (await SaveAsync(form, cancellationToken) is { } refusal)
         {
             return (true, refusal);
         }
 
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), AuditAction.AgencyUpdated,
-            Describe(changed, before, agency)).ForAgency(agency.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        await publicCache.AgencyChangedAsync(agency.Id, cancellationToken);
         logger.LogInformation("Agency {AgencyId} updated: {Fields}", agency.Id, string.Join(",", changed));
         return (true, null);
     }
