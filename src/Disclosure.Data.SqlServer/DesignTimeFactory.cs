@@ -9,7 +9,8 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<DisclosureDb
     public DisclosureDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<DisclosureDbContext>();
-        options.UseDisclosureSqlServer("Server=localhost;Database=Disclosure;Trusted_Connection=True;TrustServerCertificate=True");
+        // The model from OnModelCreating, never the compiled one: migrations and `dbcontext optimize` are made from it.
+        options.UseDisclosureSqlServer("Server=localhost;Database=Disclosure;Trusted_Connection=True;TrustServerCertificate=True", useCompiledModel: false);
         return new DisclosureDbContext(options.Options);
     }
 }

@@ -9,7 +9,8 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<DisclosureDb
     public DisclosureDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<DisclosureDbContext>();
-        options.UseDisclosureSqlite("Data Source=design-time.db");
+        // The model from OnModelCreating, never the compiled one: migrations and `dbcontext optimize` are made from it.
+        options.UseDisclosureSqlite("Data Source=design-time.db", useCompiledModel: false);
         return new DisclosureDbContext(options.Options);
     }
 }

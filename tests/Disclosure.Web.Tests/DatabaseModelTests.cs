@@ -7,20 +7,20 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Disclosure.Web.Tests;
 
-/// <summary>Both providers' migrations stay in step with the model; no database server is needed for these.</summary>
+/// <summary>Both providers' migrations and compiled models stay in step with the model; no database server is needed for these.</summary>
 public sealed class DatabaseModelTests
 {
-    private static DisclosureDbContext Sqlite()
+    private static DisclosureDbContext Sqlite(bool useCompiledModel = true)
     {
         var options = new DbContextOptionsBuilder<DisclosureDbContext>();
-        options.UseDisclosureSqlite("Data Source=:memory:");
+        options.UseDisclosureSqlite("Data Source=:memory:", useCompiledModel);
         return new DisclosureDbContext(options.Options);
     }
 
-    private static DisclosureDbContext SqlServer()
+    private static DisclosureDbContext SqlServer(bool useCompiledModel = true)
     {
         var options = new DbContextOptionsBuilder<DisclosureDbContext>();
-        options.UseDisclosureSqlServer("Server=127.0.0.1,1;Database=NotUsed;User Id=sa;Password=unused;TrustServerCertificate=True");
+        options.UseDisclosureSqlServer("Server=127.0.0.1,1;Database=NotUsed;User Id=sa;Password=unused;TrustServerCertificate=True", useCompiledModel);
         return new DisclosureDbContext(options.Options);
     }
 
@@ -36,6 +36,24 @@ public sealed class DatabaseModelTests
     {
         using var db = SqlServer();
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration to src/Disclosure.Data.SqlServer (see README).");
+    }
+
+    [Fact]
+    public void Sqlite_CompiledModel_MatchesOnModelCreating()
+    {
+        using var compiled = Sqlite();
+        using var built = Sqlite(useCompiledModel: false);
+        Assert.IsType<Disclosure.Data.Sqlite.CompiledModel.DisclosureDbContextModel>(compiled.Model);
+        AssertSameModel(compiled, built, "src/Disclosure.Data.Sqlite");
+    }
+
+    [Fact]
+    public void SqlServer_CompiledModel_MatchesOnModelCreating()
+    {
+        using var compiled = SqlServer();
+        using var built = SqlServer(useCompiledModel: false);
+        Assert.IsType<Disclosure.Data.SqlServer.CompiledModel.DisclosureDbContextModel>(compiled.Model);
+        AssertSameModel(compiled, built, "src/Disclosure.Data.SqlServer");
     }
 
     [Fact]
@@ -64,5 +82,24 @@ public sealed class DatabaseModelTests
         }
 
         Assert.Contains("WHERE [IsCurrent] = 1", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The app runs on the compiled model (CompiledModel/, made by <c>dotnet ef dbcontext optimize</c>); a model change
+    /// without regenerating it would leave the app on the old model. Compared: what the app reads from the model at
+    /// run time, the mapping (CLR types, converters, navigations, keys, foreign keys, indexes, filters) and the tables
+    /// it maps to. (EF's migrations differ cannot be used: it needs design-time data that compiled models leave out.)
+    /// </summary>
+    private static void AssertSameModel(DisclosureDbContext compiled, DisclosureDbContext built, string project)
+    {
+        var regenerate = $"The compiled model in {project}/CompiledModel is stale: regenerate it with dotnet ef dbcontext optimize (see README, Adding to the model).";
+
+        var expected = ModelFacts.Of(built.Model);
+        var actual = ModelFacts.Of(compiled.Model);
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        Assert.True(
+            missing.Count == 0 && extra.Count == 0,
+            $"{regenerate}\nOnly in OnModelCreating:\n  {string.Join("\n  ", missing)}\nOnly in the compiled model:\n  {string.Join("\n  ", extra)}");
     }
 }

@@ -27,8 +27,9 @@ internal sealed class OverviewConverter : ValueConverter<IReadOnlyList<OverviewP
     {
     }
 
-    private static string Serialize(IReadOnlyList<OverviewPart> parts) => JsonSerializer.Serialize(parts, _options);
+    // Internal, not private: the providers' compiled models (CompiledModel/) call these two directly.
+    internal static string Serialize(IReadOnlyList<OverviewPart> parts) => JsonSerializer.Serialize(parts, _options);
 
-    private static OverviewPart[] Deserialize(string json) =>
+    internal static OverviewPart[] Deserialize(string json) =>
         JsonSerializer.Deserialize<OverviewPart[]>(json, _options) ?? [];
 }
