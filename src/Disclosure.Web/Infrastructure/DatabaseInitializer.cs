@@ -84,7 +84,12 @@ public static class DatabaseInitializer
 
         if (database.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync();
+            var applied = await db.Database.MigrateIfPendingAsync();
+            if (applied.Count > 0)
+            {
+                logger.LogInformation("Applied migrations {Migrations}", applied);
+            }
+
             if (db.Database.ProviderName == DisclosureDbContext.SqliteProviderName)
             {
                 // Readers never wait for a writer.
@@ -94,13 +99,12 @@ public static class DatabaseInitializer
             logger.LogInformation("Database {Provider} is up to date", database.Provider);
         }
 
+        // One query for the roles that exist; the role manager creates a missing one (a new database, a new role).
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in PortalRoles.All)
+        var existing = await db.Roles.AsNoTracking().Select(role => role.NormalizedName).ToListAsync();
+        foreach (var role in PortalRoles.All.Where(role => !existing.Contains(roles.NormalizeKey(role))))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await roles.CreateAsync(new IdentityRole(role));
         }
 
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)

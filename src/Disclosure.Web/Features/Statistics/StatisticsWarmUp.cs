@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Disclosure.Data.Summaries;
 using Disclosure.Web.Features.DataQuality;
+using Disclosure.Web.Infrastructure.Outage;
 
 namespace Disclosure.Web.Features.Statistics;
 
@@ -10,7 +11,11 @@ namespace Disclosure.Web.Features.Statistics;
 /// them current afterwards, so the first reader of /statistics or /data-quality never waits for it. Then runs the
 /// pages' queries once for the latest year, so their first reader does not wait for EF Core to compile them.
 /// </summary>
-public sealed class StatisticsWarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<StatisticsWarmUp> logger) : BackgroundService
+public sealed class StatisticsWarmUp(
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    DatabaseState database,
+    ILogger<StatisticsWarmUp> logger) : BackgroundService
 {
     /// <summary>How long after the server starts listening the check begins, so that it does not compete with the first requests.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
@@ -24,6 +29,9 @@ public sealed class StatisticsWarmUp(IServiceScopeFactory scopes, IHostApplicati
             {
                 await started.Task.WaitAsync(stoppingToken);
             }
+
+            // Not before the database is initialized (it may have been unreachable at start-up).
+            await database.WhenReady.WaitAsync(stoppingToken);
 
             await Task.Delay(Delay, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();

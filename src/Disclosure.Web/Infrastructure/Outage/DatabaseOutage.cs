@@ -64,11 +64,14 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Datab
 /// <summary>Whether start-up initialization (migrations, roles, demo data) has completed; until then the portal is not healthy.</summary>
 public sealed class DatabaseState
 {
-    private volatile bool _ready;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool Ready => _ready;
+    public bool Ready => _ready.Task.IsCompleted;
 
-    public void MarkReady() => _ready = true;
+    /// <summary>Completes when initialization has succeeded, at start-up or after the database came back.</summary>
+    public Task WhenReady => _ready.Task;
+
+    public void MarkReady() => _ready.TrySetResult();
 }
 
 public sealed class DatabaseReadyHealthCheck(DatabaseState state) : IHealthCheck
