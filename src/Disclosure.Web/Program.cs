@@ -82,6 +82,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
+app.UseHttpsForStaff();
 app.UseHeadAsGet();
 app.UseRouting();
 app.UseOpenData();

@@ -161,6 +161,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         ["GET admin/import"] = new("/admin/import", Administer),
         ["POST admin/import/preview"] = new("/admin/import/preview", Administer, [new("Text", "不是报告"), new("AgencySlug", ""), new("Scope", "")]),
         ["POST admin/import/confirm"] = new("/admin/import/confirm", Administer, [new("Text", "不是报告"), new("AgencySlug", ""), new("Scope", "")]),
+        ["POST admin/import/edit"] = new("/admin/import/edit", Administer, [new("Text", "不是报告"), new("AgencySlug", ""), new("Scope", "")]),
         ["POST account/logout"] = new("/account/logout", AnyStaff),
     };
 
@@ -188,7 +189,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
             .ToHashSet();
 
         Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), routed.Order(StringComparer.Ordinal));
-        Assert.Equal(37 * 5, Cases().Count);
+        Assert.Equal(38 * 5, Cases().Count);
     }
 
     [Theory]

@@ -20,57 +20,10 @@ public sealed class PublicInputFuzzTests(PortalFactory portal, ITestOutputHelper
     private const int Seed = 20_261_126;
     private static readonly TimeSpan _budget = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] _nasty =
-    [
-        "", " ", "..", "../../../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%2e%2e%2f", "..\\..\\windows\\win.ini", "%00", "%",
-        "%zz", "%C0%AF", "%E4%B8", "%FF%FE", "' OR '1'='1", "1; DROP TABLE Reports;--", "\" OR \"\"=\"", "1 UNION SELECT NULL--",
-        "<script>alert(1)</script>", "{{7*7}}", "${jndi:ldap://x}", "-1", "0", "-2147483648", "2147483648", "99999999999999999999999",
-        "1e9", "0x7fffffff", "NaN", "9999", "1900", "2023.5", "zhongwei-commerce", "ZHONGWEI-COMMERCE", "zhongwei-commerce/../pingtan",
-        "中卫市商务局", "商务", "😀", "\u202Eevil", "a\u0000b", "\uFEFF", "Ω≈ç√∫", "null", "undefined", "CON", "aux.pdf", ".json",
-    ];
-
-    private static string RandomText(Random random)
-    {
-        switch (random.Next(6))
-        {
-            case 0:
-                return _nasty[random.Next(_nasty.Length)];
-            case 1: // unicode from every plane, including lone surrogates and control characters
-                var builder = new StringBuilder();
-                for (var i = random.Next(1, 40); i > 0; i--)
-                {
-                    builder.Append(random.Next(5) switch
-                    {
-                        0 => (char)random.Next(0, 0x20),
-                        1 => (char)random.Next(0x4E00, 0x9FFF),
-                        2 => (char)random.Next(0xD800, 0xE000),
-                        3 => char.ConvertFromUtf32(random.Next(0x1F300, 0x1FAFF))[0],
-                        _ => (char)random.Next(0x20, 0x7F),
-                    });
-                }
-
-                return builder.ToString();
-            case 2: // very long
-                return new string((char)random.Next(0x21, 0x7F), random.Next(1_000, 20_000));
-            case 3: // percent-encoded garbage
-                return string.Concat(Enumerable.Range(0, random.Next(1, 20)).Select(_ => random.Next(3) == 0 ? "%" + random.Next(0, 256).ToString("X2", CultureInfo.InvariantCulture) : "%" + (char)random.Next(0x21, 0x7F)));
-            case 4: // numbers at and past the edges
-                return random.Next(4) switch
-                {
-                    0 => random.NextInt64(long.MinValue, long.MaxValue).ToString(CultureInfo.InvariantCulture),
-                    1 => (-random.Next()).ToString(CultureInfo.InvariantCulture),
-                    2 => random.Next(1990, 2100).ToString(CultureInfo.InvariantCulture),
-                    _ => new string('9', random.Next(10, 400)),
-                };
-            default:
-                return _nasty[random.Next(_nasty.Length)] + _nasty[random.Next(_nasty.Length)];
-        }
-    }
-
     /// <summary>A path segment as a client could send it: sometimes escaped, sometimes raw.</summary>
     private static string Segment(Random random)
     {
-        var text = RandomText(random);
+        var text = FuzzText.Random(random);
         return random.Next(2) == 0 ? Uri.EscapeDataString(text.Length > 30_000 ? text[..30_000] : text) : text;
     }
 
@@ -93,7 +46,11 @@ public sealed class PublicInputFuzzTests(PortalFactory portal, ITestOutputHelper
         return context.Response.StatusCode;
     }
 
-    private static string Url(Random random) => random.Next(10) switch
+    /// <summary>A query-string value: sometimes a plausible one, sometimes generated.</summary>
+    private static string Value(Random random, params string[] plausible) =>
+        random.Next(3) == 0 && plausible.Length > 0 ? plausible[random.Next(plausible.Length)] : Segment(random);
+
+    private static string Url(Random random) => random.Next(22) switch
     {
         0 => $"/reports/{Segment(random)}/{Segment(random)}",
         1 => $"/reports/zhongwei-commerce/{Segment(random)}",
@@ -104,6 +61,19 @@ public sealed class PublicInputFuzzTests(PortalFactory portal, ITestOutputHelper
         6 => $"/agencies/{Segment(random)}",
         7 => $"/agencies?q={Segment(random)}",
         8 => $"/?{Segment(random)}={Segment(random)}",
+        // The open data, statistics and comparison pages (issue 5).
+        9 => $"/api/v1/reports?year={Value(random, "2023", "2021")}&agency={Value(random, "zhongwei-commerce")}&level={Value(random, "Municipal", "County", "3")}&page={Value(random, "1", "2", "0")}&pageSize={Value(random, "1", "100", "1000")}",
+        10 => $"/api/v1/reports/{Segment(random)}/{Segment(random)}",
+        11 => $"/api/v1/reports/{Value(random, "zhongwei-commerce")}/{Value(random, "2023")}/findings",
+        12 => $"/api/v1/years/{Value(random, "2023")}/table{Segment(random)}.csv",
+        13 => $"/api/v1/years/{Segment(random)}.xlsx",
+        14 => $"/statistics/{Segment(random)}",
+        15 => $"/statistics/{Value(random, "2023")}?{Segment(random)}={Segment(random)}",
+        16 => $"/agencies/{Segment(random)}/trends",
+        17 => $"/compare?agencies={Value(random, "zhongwei-commerce,pingtan", "zhongwei-commerce", ",,,", "a,a,a,a,a,a,a,a,a,a,a,a")}&year={Value(random, "2023", "2021")}",
+        18 => $"/data-quality?rule={Value(random, "R1", "R5", "S1")}&year={Value(random, "2023")}&agency={Value(random, "zhongwei-commerce")}&page={Value(random, "1", "2")}",
+        19 => $"/data?{Segment(random)}={Segment(random)}",
+        20 => $"/openapi/v1.json?{Segment(random)}",
         _ => $"/{Segment(random)}/{Segment(random)}",
     };
 
@@ -163,8 +133,8 @@ public sealed class PublicInputFuzzTests(PortalFactory portal, ITestOutputHelper
         {
             var fields = new List<KeyValuePair<string, string>>
             {
-                new("Email", RandomText(random)),
-                new("Password", RandomText(random)),
+                new("Email", FuzzText.Random(random)),
+                new("Password", FuzzText.Random(random)),
             };
             switch (random.Next(4))
             {
@@ -172,16 +142,16 @@ public sealed class PublicInputFuzzTests(PortalFactory portal, ITestOutputHelper
                     fields.Add(new("__RequestVerificationToken", token));
                     break;
                 case 1:
-                    fields.Add(new("__RequestVerificationToken", RandomText(random)));
+                    fields.Add(new("__RequestVerificationToken", FuzzText.Random(random)));
                     break;
                 case 2:
-                    fields.Add(new(RandomText(random), RandomText(random)));
+                    fields.Add(new(FuzzText.Random(random), FuzzText.Random(random)));
                     break;
                 default:
                     break;
             }
 
-            var returnTo = RandomText(random);
+            var returnTo = FuzzText.Random(random);
             var returnUrl = random.Next(3) == 0 ? "?ReturnUrl=" + Uri.EscapeDataString(returnTo[..Math.Min(2_000, returnTo.Length)]) : "";
             using var content = new FormUrlEncodedContent(fields);
             using var response = await client.PostAsync(new Uri("/account/login" + returnUrl, UriKind.Relative), content);

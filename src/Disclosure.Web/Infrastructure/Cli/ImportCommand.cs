@@ -150,8 +150,8 @@ public sealed class ImportCommand(DisclosureDbContext db, ImportPlanner planner,
         var (plan, refusal) = await planner.PlanAsync(result, command.AgencySlug, command.Correction, name, cancellationToken);
         if (plan is null)
         {
-            logger.LogWarning("Import of {File} refused: {Reason}", name, refusal);
-            return $"failed: {file}: {refusal}";
+            logger.LogWarning("Import of {File} refused: {Reason}", name, refusal!.Message);
+            return $"failed: {file}: {refusal.ForCommandLine}";
         }
 
         var (agency, content, version) = (plan.Agency, plan.Content, plan.Version);

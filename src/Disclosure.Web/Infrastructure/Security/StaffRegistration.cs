@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Disclosure.Data;
 using Disclosure.Data.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,6 +18,9 @@ public static class StaffRegistration
 
     /// <summary>Maximum sign-in attempts per client address per minute (the lockout per account is separate).</summary>
     public const int LoginAttemptsPerMinute = 10;
+
+    public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
     {
@@ -49,7 +54,6 @@ public static class StaffRegistration
             cookie.AccessDeniedPath = "/account/denied";
             cookie.Cookie.Name = StaffCookie;
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
@@ -57,9 +61,15 @@ public static class StaffRegistration
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "disclosure.af";
-            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
+
+        // Secure cookies (sent over HTTPS only), except in Development, where `dotnet run` serves http://localhost;
+        // elsewhere a staff page requested over plain HTTP is redirected or refused (StaffHttps).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment>((cookie, environment) => cookie.Cookie.SecurePolicy = SecurePolicy(environment));
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(PortalRoles.All))

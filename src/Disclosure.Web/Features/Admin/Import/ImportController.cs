@@ -44,7 +44,11 @@ public sealed class ImportFormValidator : AbstractValidator<ImportForm>
 }
 
 /// <summary>The parsed import for the preview: every cell, the findings, every line not understood — and whether it can be saved.</summary>
-public sealed record ImportPreview(ImportForm Form, ImportResult Result, ReportViewModel? Report, string? Refusal, string? AgencyNote);
+/// <summary>The preview page: what was parsed, and — when it cannot be saved — why, with the form to correct it.</summary>
+public sealed record ImportPreview(ImportForm Form, ImportResult Result, ReportViewModel? Report, ImportRefusal? Refusal, string? AgencyNote)
+{
+    public bool CanSave => Refusal is null && Result.Succeeded;
+}
 
 /// <summary>
 /// Import of published reports by the disclosure office: paste, preview (nothing written), confirm. An import never
@@ -77,6 +81,7 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
                 ConsistencyRules.Check(document), plan?.Version.Number ?? 1, null, ReportOrigin.Imported, "导入预览", form.Correction);
         }
 
+        RefuseAtField(result, refusal);
         var agencyNote = plan is null ? null : plan.IsNewAgency
             ? $"将新建机关“{plan.Agency.Name}”（代码 {plan.Agency.Slug}，层级按名称推断为“{plan.Agency.Level.DisplayName()}”，可在机关管理中修改）。"
             : $"归入已有机关“{plan.Agency.Name}”（代码 {plan.Agency.Slug}）。";
@@ -92,10 +97,10 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
             return View(nameof(Index), form);
         }
 
-        var (_, plan, refusal) = await PlanAsync(form, cancellationToken);
+        var (result, plan, refusal) = await PlanAsync(form, cancellationToken);
         if (plan is null)
         {
-            TempData["Error"] = refusal;
+            RefuseAtField(result, refusal);
             return View(nameof(Index), form);
         }
 
@@ -110,7 +115,27 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
         return Redirect($"/admin/reports/{plan.Agency.Slug}/{plan.Content.Year}");
     }
 
-    private async Task<(ImportResult Result, ImportPlan? Plan, string? Refusal)> PlanAsync(ImportForm form, CancellationToken cancellationToken)
+    /// <summary>Back from the preview to the form, with everything entered.</summary>
+    [HttpPost("edit")]
+    [RequestFormLimits(ValueLengthLimit = ImportForm.TextMaxLength * 4)]
+    public IActionResult Edit(ImportForm form) => View(nameof(Index), form);
+
+    /// <summary>Puts why the import cannot be saved on the field concerned (the form's summary links to it).</summary>
+    private void RefuseAtField(ImportResult result, ImportRefusal? refusal)
+    {
+        if (result.Errors.Count > 0)
+        {
+            ModelState.AddModelError(nameof(ImportForm.Text), result.Errors.Count == 1
+                ? $"无法导入：{result.Errors[0]}"
+                : $"无法导入：共 {result.Errors.Count} 处错误（见页首），第一处：{result.Errors[0]}");
+        }
+        else if (refusal is not null)
+        {
+            ModelState.AddModelError(refusal.Field ?? "", refusal.Message);
+        }
+    }
+
+    private async Task<(ImportResult Result, ImportPlan? Plan, ImportRefusal? Refusal)> PlanAsync(ImportForm form, CancellationToken cancellationToken)
     {
         ReportScope? scope = ReportFormatCodes.TryParseScope(form.Scope, out var s) ? s : null;
         var result = ReportImporter.Import(form.Text, new ImportOptions { Scope = scope });

@@ -10,17 +10,28 @@ namespace Disclosure.Web.Features.Admin.Import;
 public sealed record ImportPlan(Agency Agency, bool IsNewAgency, Report Report, ReportVersion Version, AnnualReport Content);
 
 /// <summary>
+/// Why an import cannot be saved, and which input it concerns: <see cref="Field"/> is the import form's field
+/// (<c>Text</c>, <c>AgencySlug</c>, <c>Correction</c>; null when none, e.g. a version being edited by staff),
+/// <see cref="Option"/> the command line's option that fixes it.
+/// </summary>
+public sealed record ImportRefusal(string Message, string? Field, string? Option = null)
+{
+    /// <summary>The message as the <c>import</c> command prints it, naming its option.</summary>
+    public string ForCommandLine => Option is null ? Message : $"{Message.TrimEnd('。')}（{Option}）。";
+}
+
+/// <summary>
 /// Turns a parsed report into a published version, shared by the import form and the CLI. The agency: the slug given
 /// (created if new, named as the report names it), else the one agency whose name is the report's. A published report
 /// is never replaced silently: a second import needs a correction note and becomes a new version. Nothing is saved here.
 /// </summary>
 public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
 {
-    public async Task<(ImportPlan? Plan, string? Error)> PlanAsync(ImportResult result, string? agencySlug, string? correction, string source, CancellationToken cancellationToken)
+    public async Task<(ImportPlan? Plan, ImportRefusal? Refusal)> PlanAsync(ImportResult result, string? agencySlug, string? correction, string source, CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
         {
-            return (null, result.Errors.Count > 0 ? result.Errors[0].ToString() : "没有找到年度报告的内容。");
+            return (null, new ImportRefusal(result.Errors.Count > 0 ? result.Errors[0].ToString() : "没有找到年度报告的内容。", "Text"));
         }
 
         var agencyName = result.AgencyName!;
@@ -33,7 +44,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
             {
                 if (agencyName.Length > Agency.NameMaxLength)
                 {
-                    return (null, $"机关名称超过 {Agency.NameMaxLength} 个字。");
+                    return (null, new ImportRefusal($"报告中的机关名称超过 {Agency.NameMaxLength} 个字。", "Text"));
                 }
 
                 agency = new Agency(agencySlug, agencyName, GuessLevel(agencyName));
@@ -46,7 +57,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
             var matches = await db.Agencies.Where(a => a.Name == agencyName).Take(2).ToListAsync(cancellationToken);
             if (matches.Count != 1)
             {
-                return (null, $"{(matches.Count == 0 ? "没有" : "有多个")}名为“{agencyName}”的机关；请指定机关代码（--agency SLUG）。");
+                return (null, new ImportRefusal($"{(matches.Count == 0 ? "没有" : "有多个")}名为“{agencyName}”的机关；请指定机关代码。", "AgencySlug", "--agency SLUG"));
             }
 
             agency = matches[0];
@@ -58,7 +69,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
             : await db.Reports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.AgencyId == agency.Id && r.Year == content.Year, cancellationToken);
         if (report?.CurrentVersion is { } current && string.IsNullOrWhiteSpace(correction))
         {
-            return (null, $"/reports/{agency.Slug}/{content.Year} 已经发布（第 {current.Number} 版）；导入将作为更正，须写明更正说明（--correction）。");
+            return (null, new ImportRefusal($"/reports/{agency.Slug}/{content.Year} 已经发布（第 {current.Number} 版）；导入将作为更正，须写明更正说明。", "Correction", "--correction"));
         }
 
         if (report is null)
@@ -74,7 +85,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
         }
         catch (ReportWorkflowException refused)
         {
-            return (null, refused.Message);
+            return (null, new ImportRefusal(refused.Message, null));
         }
     }
 
