@@ -10,8 +10,8 @@ namespace Disclosure.Web.Tests.Authorization;
 /// there). Elsewhere the cookies are Secure and a staff page over plain HTTP gets a page saying HTTPS is needed —
 /// before, both answered 500 (the antiforgery cookie cannot be Secure on an HTTP request).
 /// </summary>
-public sealed class PlainHttpTests(PortalFactory development, ProductionPortalFactory production)
-    : IClassFixture<PortalFactory>, IClassFixture<ProductionPortalFactory>
+public sealed class PlainHttpTests(PortalFactory development, ProductionPortalFactory production, PlainHttpTrialFactory trial)
+    : IClassFixture<PortalFactory>, IClassFixture<ProductionPortalFactory>, IClassFixture<PlainHttpTrialFactory>
 {
     private static readonly Uri _http = new("http://localhost");
 
@@ -25,6 +25,16 @@ public sealed class PlainHttpTests(PortalFactory development, ProductionPortalFa
         Assert.All(cookies.GetAllCookies(), cookie => Assert.False(cookie.Secure, cookie.Name));
         var workspace = await client.GetDocumentAsync("/admin/import");
         Assert.NotNull(workspace.QuerySelector("form[action='/account/logout']"));
+    }
+
+    [Fact]
+    public async Task Production_WithRequireHttpsOff_ServesTheSignInFormOverPlainHttp()
+    {
+        var cookies = new CookieContainer();
+        using var client = trial.CreateDefaultClient(_http, new CookieContainerHandler(cookies));
+        var page = await client.GetDocumentAsync("/account/login");
+        Assert.NotNull(page.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.All(cookies.GetAllCookies(), cookie => Assert.False(cookie.Secure, cookie.Name));
     }
 
     [Theory]
@@ -52,4 +62,16 @@ public sealed class PlainHttpTests(PortalFactory development, ProductionPortalFa
         await plain.GetDocumentAsync("/");
         await plain.GetDocumentAsync("/statistics");
     }
+}
+
+/// <summary>Production with <c>Security:RequireHttps=false</c>: a trial of the container on http://localhost:8080.</summary>
+public sealed class PlainHttpTrialFactory : PortalFactory
+{
+    protected override string EnvironmentName => "Production";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:RequireHttps"] = "false",
+        ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "disclosure-test-logs", "log-.txt"),
+    };
 }

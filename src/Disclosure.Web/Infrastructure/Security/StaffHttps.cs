@@ -1,8 +1,8 @@
 namespace Disclosure.Web.Infrastructure.Security;
 
 /// <summary>
-/// Staff pages (<c>/account</c>, <c>/admin</c>) set Secure cookies, which a plain-HTTP request cannot carry. Outside
-/// Development such a request is redirected to HTTPS when the HTTPS port is known (<c>HttpsRedirection:HttpsPort</c>,
+/// Staff pages (<c>/account</c>, <c>/admin</c>) set Secure cookies, which a plain-HTTP request cannot carry. Unless
+/// <c>Security:RequireHttps</c> is off (Development), such a request is redirected to HTTPS when the HTTPS port is known (<c>HttpsRedirection:HttpsPort</c>,
 /// <c>ASPNETCORE_HTTPS_PORT</c> or a Kestrel HTTPS endpoint), and otherwise answered 403 with a page that says why —
 /// not a 500. Behind a proxy that terminates TLS, <c>Proxy:TrustForwardedHeaders</c> makes such requests HTTPS.
 /// Public pages are served over either.
@@ -19,7 +19,7 @@ public static class StaffHttps
 
     public static IApplicationBuilder UseHttpsForStaff(this WebApplication app)
     {
-        if (StaffRegistration.SecurePolicy(app.Environment) != CookieSecurePolicy.Always)
+        if (!StaffRegistration.RequireHttps(app.Environment, app.Configuration))
         {
             return app;
         }

@@ -19,8 +19,16 @@ public static class StaffRegistration
     /// <summary>Maximum sign-in attempts per client address per minute (the lockout per account is separate).</summary>
     public const int LoginAttemptsPerMinute = 10;
 
-    public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
-        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    /// <summary>
+    /// Secure cookies (sent over HTTPS only) unless <c>Security:RequireHttps</c> is false — by default only in
+    /// Development, where <c>dotnet run</c> serves http://localhost. Elsewhere turn it off only for a trial over plain
+    /// HTTP: the sign-in cookie then travels unencrypted.
+    /// </summary>
+    public static bool RequireHttps(IHostEnvironment environment, IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Security:RequireHttps") ?? !environment.IsDevelopment();
+
+    public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment, IConfiguration configuration) =>
+        RequireHttps(environment, configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
     {
@@ -64,12 +72,12 @@ public static class StaffRegistration
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        // Secure cookies (sent over HTTPS only), except in Development, where `dotnet run` serves http://localhost;
-        // elsewhere a staff page requested over plain HTTP is redirected or refused (StaffHttps).
+        // Secure cookies unless Security:RequireHttps is off (Development); then a staff page requested over plain
+        // HTTP is redirected or refused (StaffHttps).
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IHostEnvironment>((cookie, environment) => cookie.Cookie.SecurePolicy = SecurePolicy(environment));
+            .Configure<IHostEnvironment, IConfiguration>((cookie, environment, configuration) => cookie.Cookie.SecurePolicy = SecurePolicy(environment, configuration));
         services.AddOptions<AntiforgeryOptions>()
-            .Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment));
+            .Configure<IHostEnvironment, IConfiguration>((antiforgery, environment, configuration) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment, configuration));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(PortalRoles.All))
