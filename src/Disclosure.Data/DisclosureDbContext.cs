@@ -15,6 +15,9 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
+    /// <summary>Slugs agencies had before; their addresses redirect to the current slug.</summary>
+    public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
+
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
@@ -56,6 +59,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         base.OnModelCreating(builder);
         var isSqlServer = Database.ProviderName != SqliteProviderName;
         builder.ApplyConfiguration(new AgencyConfiguration());
+        builder.ApplyConfiguration(new FormerSlugConfiguration());
         builder.ApplyConfiguration(new ReportConfiguration());
         builder.ApplyConfiguration(new ReportVersionConfiguration(isSqlServer));
         builder.ApplyConfiguration(new StoredCellConfiguration());

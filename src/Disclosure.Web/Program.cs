@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
+using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Caching;
@@ -84,6 +85,7 @@ app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
 app.UseHttpsForStaff();
 app.UseHeadAsGet();
+app.UseMiddleware<FormerSlugRedirectMiddleware>();
 app.UseRouting();
 app.UseOpenData();
 app.UsePublicCaching();

@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("925d4617-cdd0-4183-b499-59d458fc90d6"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("aece06ec-d0b6-40af-9aac-a203772761dd"), entityTypeCount: 19)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             var yearCellTotal = YearCellTotalEntityType.Create(this);
             var yearSummary = YearSummaryEntityType.Create(this);
             var agency = AgencyEntityType.Create(this);
+            var formerSlug = FormerSlugEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportVersion = ReportVersionEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             UserAgencyEntityType.CreateForeignKey2(userAgency, portalUser);
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
+            FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
             ReportEntityType.CreateForeignKey1(report, agency);
             ReportVersionEntityType.CreateForeignKey1(reportVersion, reportVersion);
             ReportVersionEntityType.CreateForeignKey2(reportVersion, report);
@@ -59,6 +61,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             YearCellTotalEntityType.CreateAnnotations(yearCellTotal);
             YearSummaryEntityType.CreateAnnotations(yearSummary);
             AgencyEntityType.CreateAnnotations(agency);
+            FormerSlugEntityType.CreateAnnotations(formerSlug);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             ReportEntityType.CreateAnnotations(report);
             ReportVersionEntityType.CreateAnnotations(reportVersion);

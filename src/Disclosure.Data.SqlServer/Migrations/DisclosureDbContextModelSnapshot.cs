@@ -290,6 +290,36 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.ToTable("Agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Domain.Agencies.FormerSlug", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FormerSlugs", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -718,6 +748,15 @@ namespace Disclosure.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Disclosure.Domain.Agencies.FormerSlug", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Reports.Report", b =>

@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("24083bdd-680a-4bc1-8071-1dae134282a4"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("0536e145-5f8a-4af8-a452-7b55e5e7753f"), entityTypeCount: 19)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             var yearCellTotal = YearCellTotalEntityType.Create(this);
             var yearSummary = YearSummaryEntityType.Create(this);
             var agency = AgencyEntityType.Create(this);
+            var formerSlug = FormerSlugEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportVersion = ReportVersionEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             UserAgencyEntityType.CreateForeignKey2(userAgency, portalUser);
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
+            FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
             ReportEntityType.CreateForeignKey1(report, agency);
             ReportVersionEntityType.CreateForeignKey1(reportVersion, reportVersion);
             ReportVersionEntityType.CreateForeignKey2(reportVersion, report);
@@ -59,6 +61,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             YearCellTotalEntityType.CreateAnnotations(yearCellTotal);
             YearSummaryEntityType.CreateAnnotations(yearSummary);
             AgencyEntityType.CreateAnnotations(agency);
+            FormerSlugEntityType.CreateAnnotations(formerSlug);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             ReportEntityType.CreateAnnotations(report);
             ReportVersionEntityType.CreateAnnotations(reportVersion);

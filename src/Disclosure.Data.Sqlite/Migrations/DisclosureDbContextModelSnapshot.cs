@@ -282,6 +282,34 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.ToTable("Agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Domain.Agencies.FormerSlug", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FormerSlugs", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -697,6 +725,15 @@ namespace Disclosure.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Disclosure.Domain.Agencies.FormerSlug", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Reports.Report", b =>

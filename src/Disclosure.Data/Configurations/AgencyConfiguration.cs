@@ -21,3 +21,15 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         agency.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class FormerSlugConfiguration : IEntityTypeConfiguration<FormerSlug>
+{
+    public void Configure(EntityTypeBuilder<FormerSlug> former)
+    {
+        former.ToTable("FormerSlugs");
+        former.HasKey(f => f.Id);
+        former.Property(f => f.Slug).HasMaxLength(Agency.SlugMaxLength).IsUnicode(false).IsRequired();
+        former.HasIndex(f => f.Slug).IsUnique();
+        former.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

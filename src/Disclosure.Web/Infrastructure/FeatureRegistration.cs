@@ -16,6 +16,7 @@ public static class FeatureRegistration
     {
         services.AddScoped<HomeQuery>();
         services.AddScoped<AgencyQueries>();
+        services.AddScoped<FormerSlugLookup>();
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
         services.AddScoped<Features.Admin.Reports.ReportCommands>();

@@ -63,4 +63,80 @@ public sealed class AgencyRenameTests
         var directory = await anonymous.GetDocumentAsync("/agencies");
         Assert.Equal("中卫市商务和投资促进局", directory.QuerySelector("a[href='/agencies/zhongwei-investment']")?.Text());
     }
+
+    [Fact]
+    public async Task ChangingASlug_KeepsTheOldAddressesWorking_AndNoOtherAgencyCanTakeIt()
+    {
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["PublicCache:PollInterval"] = "00:00:00" });
+        using var anonymous = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using (var before = await anonymous.GetAsync(new Uri("/reports/zhongwei-commerce/2023", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode); // cached under the old address before the change
+        }
+
+        var admin = await Staff.SignInAsync(portal, "admin@demo.local");
+        using var client = admin.Client(portal);
+        var (id, parent, otherId) = (0, "", 0);
+        await portal.WithDbAsync(async db =>
+        {
+            var agency = await db.Agencies.SingleAsync(a => a.Slug == "zhongwei-commerce");
+            (id, parent) = (agency.Id, agency.ParentId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            otherId = (await db.Agencies.FirstAsync(a => a.Id != agency.Id && a.Id != agency.ParentId)).Id;
+        });
+
+        async Task<HttpResponseMessage> RenameAsync(int agency, string slug, string name) =>
+            await client.PostFormAsync($"/admin/agencies/{agency}",
+                [new("Name", name), new("Slug", slug), new("Level", "CityDepartment"), new("ParentId", parent), new("Address", ""), new("Phone", "")], admin.Token);
+
+        using (var renamed = await RenameAsync(id, "zhongwei-investment", "中卫市商务局"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        }
+
+        foreach (var (old, now) in new[]
+        {
+            ("/reports/zhongwei-commerce/2023", "/reports/zhongwei-investment/2023"),
+            ("/reports/zhongwei-commerce/2023.pdf", "/reports/zhongwei-investment/2023.pdf"),
+            ("/reports/zhongwei-commerce/2023.json?download=1", "/reports/zhongwei-investment/2023.json?download=1"),
+            ("/agencies/zhongwei-commerce", "/agencies/zhongwei-investment"),
+            ("/agencies/zhongwei-commerce/trends", "/agencies/zhongwei-investment/trends"),
+            ("/api/v1/reports/zhongwei-commerce/2023/findings", "/api/v1/reports/zhongwei-investment/2023/findings"),
+        })
+        {
+            using var redirect = await anonymous.GetAsync(new Uri(old, UriKind.Relative));
+            Assert.True(redirect.StatusCode == HttpStatusCode.MovedPermanently, $"{old}: {(int)redirect.StatusCode}");
+            Assert.Equal(now, redirect.Headers.Location!.OriginalString);
+            using var target = await anonymous.GetAsync(new Uri(now, UriKind.Relative));
+            Assert.True(target.StatusCode == HttpStatusCode.OK, $"{now}: {(int)target.StatusCode}");
+        }
+
+        using (var unknown = await anonymous.GetAsync(new Uri("/reports/never-was/2023", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        // Another agency cannot take the old slug: its old links would lead to the wrong office.
+        using (var taken = await RenameAsync(otherId, "zhongwei-commerce", "另一机关"))
+        {
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+            var page = await taken.ParseAsync();
+            Assert.Contains("以前使用的", page.QuerySelector("#f-Slug-error")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The agency itself can take it back: no redirect loop, and the newer slug now redirects instead.
+        using (var back = await RenameAsync(id, "zhongwei-commerce", "中卫市商务局"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        }
+
+        using (var current = await anonymous.GetAsync(new Uri("/reports/zhongwei-commerce/2023", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        }
+
+        using var reverse = await anonymous.GetAsync(new Uri("/reports/zhongwei-investment/2023", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, reverse.StatusCode);
+        Assert.Equal("/reports/zhongwei-commerce/2023", reverse.Headers.Location!.OriginalString);
+        await portal.WithDbAsync(async db => Assert.Equal(["zhongwei-investment"], await db.FormerSlugs.Where(f => f.AgencyId == id).Select(f => f.Slug).ToListAsync()));
+    }
 }

@@ -8,6 +8,7 @@ using Disclosure.Web.Features.Admin.Import;
 using Disclosure.Web.Infrastructure.Caching;
 using Disclosure.Web.Tests.Infrastructure;
 using Disclosure.Web.Tests.Outage;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,10 +158,14 @@ public sealed class ChangePollingTests
 
         await EventuallyAsync("the new name in the cached directory", async () =>
             (await client.GetDocumentAsync("/agencies")).QuerySelector("a[href='/agencies/zhongwei-investment']")?.Text() == "中卫市商务和投资促进局");
-        using var oldAgency = await Get(client, "/agencies/zhongwei-commerce");
-        using var oldReport = await Get(client, Zhongwei);
-        Assert.Equal(HttpStatusCode.NotFound, oldAgency.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, oldReport.StatusCode);
+
+        // The old addresses are no longer served from the cache: they redirect to the new slug.
+        using var noRedirects = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var oldAgency = await Get(noRedirects, "/agencies/zhongwei-commerce");
+        using var oldReport = await Get(noRedirects, Zhongwei);
+        Assert.Equal(HttpStatusCode.MovedPermanently, oldAgency.StatusCode);
+        Assert.Equal(HttpStatusCode.MovedPermanently, oldReport.StatusCode);
+        Assert.Equal(Zhongwei.Replace("zhongwei-commerce", "zhongwei-investment", StringComparison.Ordinal), oldReport.Headers.Location!.OriginalString);
     }
 
     [Fact]

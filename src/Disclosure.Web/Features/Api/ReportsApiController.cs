@@ -2,6 +2,7 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Rules;
 using Disclosure.Domain.Serialization;
+using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Reports;
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Disclosure.Web.Features.Api;
 [ApiController]
 [Route("api/v1/reports")]
 [EnableCors(OpenDataRegistration.CorsPolicy)]
-public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery reports) : ControllerBase
+public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery reports, FormerSlugLookup formerSlugs) : ControllerBase
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
@@ -90,6 +91,7 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
     [HttpGet("{slug}/{year:int}")]
     [ProducesResponseType(StatusCodes.Status200OK, Type = typeof(object))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status301MovedPermanently)]
     public async Task<IActionResult> Show(string slug, int year, CancellationToken cancellationToken)
     {
         if (!IsPlausible(slug, year))
@@ -98,13 +100,16 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
         }
 
         var document = await reports.FindPublishedDocumentAsync(slug, year, cancellationToken);
-        return document is null ? NotFound() : Content(CanonicalJson.Write(document), "application/json; charset=utf-8");
+        return document is null
+            ? await NotFoundOrMovedAsync(slug, $"/{year}", cancellationToken)
+            : Content(CanonicalJson.Write(document), "application/json; charset=utf-8");
     }
 
     /// <summary>The consistency findings of the report (R0–R5, S1, S3), with last year's report for the cross-year rules when it is published.</summary>
     [HttpGet("{slug}/{year:int}/findings")]
     [ProducesResponseType<ApiFindings>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status301MovedPermanently)]
     public async Task<IActionResult> Findings(string slug, int year, CancellationToken cancellationToken)
     {
         if (!IsPlausible(slug, year))
@@ -115,7 +120,7 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
         var model = await reports.FindPublishedAsync(slug, year, cancellationToken);
         if (model is null)
         {
-            return NotFound();
+            return await NotFoundOrMovedAsync(slug, $"/{year}/findings", cancellationToken);
         }
 
         var layout = model.Report.Layout;
@@ -134,6 +139,18 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
         f.Expected,
         f.Actual,
         FindingText.Describe(f, layout));
+
+    /// <summary>404, or 301 to the same resource under the agency's current slug when the slug is a former one.</summary>
+    private async Task<IActionResult> NotFoundOrMovedAsync(string slug, string rest, CancellationToken cancellationToken)
+    {
+        if (await formerSlugs.CurrentSlugAsync(slug, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = FormerSlugRedirectMiddleware.CacheControl;
+        return RedirectPermanent($"/api/v1/reports/{current}{rest}{Request.QueryString}");
+    }
 
     private static bool IsPlausible(string slug, int year) =>
         Agency.IsValidSlug(slug) && year is >= AnnualReport.MinYear and <= AnnualReport.MaxYear;

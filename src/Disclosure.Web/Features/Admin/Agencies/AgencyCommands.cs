@@ -26,6 +26,11 @@ public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCac
             return (null, new AgencyRefusal(nameof(AgencyForm.ParentId), "所选上级机关不存在，请重新选择。"));
         }
 
+        if (await FormerOwnerAsync(form.Slug!.Trim(), null, cancellationToken) is { } formerRefusal)
+        {
+            return (null, formerRefusal);
+        }
+
         var agency = new Agency(form.Slug!.Trim(), form.Name!, form.ToLevel(), parent, form.Address, form.Phone);
         db.Agencies.Add(agency);
         if (await SaveAsync(form, cancellationToken) is { } refusal)
@@ -67,11 +72,23 @@ public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCac
             }
         }
 
+        if (form.Slug!.Trim() != agency.Slug && await FormerOwnerAsync(form.Slug!.Trim(), agency.Id, cancellationToken) is { } formerRefusal)
+        {
+            return (true, formerRefusal);
+        }
+
         var before = (agency.Slug, agency.Name, agency.Level, ParentName: agency.Parent?.Name, agency.Address, agency.Phone);
         var changed = agency.Update(form.Slug!.Trim(), form.Name!, form.ToLevel(), parent, form.Address, form.Phone);
         if (changed.Count == 0)
         {
             return (true, null);
+        }
+
+        if (changed.Contains(nameof(Agency.Slug)))
+        {
+            // The old address keeps working (redirected); taking a former slug back makes it current again.
+            db.FormerSlugs.Add(new FormerSlug(agency.Id, before.Slug, clock.GetUtcNow()));
+            db.FormerSlugs.RemoveRange(await db.FormerSlugs.Where(f => f.AgencyId == agency.Id && f.Slug == agency.Slug).ToListAsync(cancellationToken));
         }
 
         // The audit entry in the same save: the change and its entry are committed together.
@@ -105,6 +122,18 @@ public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCac
             logger.LogInformation("Agency not saved: slug already in use");
             return new AgencyRefusal(nameof(AgencyForm.Slug), $"网址标识“{form.Slug!.Trim()}”已被其他机关使用，请换一个。");
         }
+    }
+
+    /// <summary>A slug another agency had before is still that agency's: its old links redirect there.</summary>
+    private async Task<AgencyRefusal?> FormerOwnerAsync(string slug, int? agencyId, CancellationToken cancellationToken)
+    {
+        var owner = await db.FormerSlugs.AsNoTracking()
+            .Where(f => f.Slug == slug && f.AgencyId != agencyId)
+            .Join(db.Agencies, f => f.AgencyId, a => a.Id, (f, a) => a.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        return owner is null
+            ? null
+            : new AgencyRefusal(nameof(AgencyForm.Slug), $"网址标识“{slug}”是“{owner}”以前使用的，旧网址仍指向该机关，请换一个。");
     }
 
     // After the unique index refused the save: was it the slug? (Asked of a fresh query, not of the failed change set.)

@@ -1,0 +1,97 @@
+using Disclosure.Data;
+using Disclosure.Domain.Agencies;
+using Disclosure.Web.Infrastructure.Outage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Agencies;
+
+/// <summary>The current slug of the agency that had <paramref name="slug"/> before, if one did.</summary>
+public sealed class FormerSlugLookup(DisclosureDbContext db)
+{
+    /// <summary>Null when no agency had it (or the database cannot be asked: the 404 then stands).</summary>
+    public async Task<string?> CurrentSlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!Agency.IsValidSlug(slug))
+        {
+            return null;
+        }
+
+        try
+        {
+            var current = await db.FormerSlugs.AsNoTracking()
+                .Where(f => f.Slug == slug)
+                .Join(db.Agencies, f => f.AgencyId, a => a.Id, (f, a) => a.Slug)
+                .FirstOrDefaultAsync(cancellationToken);
+            return current == slug ? null : current;
+        }
+        catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// An agency's public addresses survive a change of its slug: a GET that found nothing at <c>/reports/{slug}/…</c> or
+/// <c>/agencies/{slug}…</c> is redirected (301) to the same address with the agency's current slug when the slug is
+/// one it had before (<see cref="FormerSlug"/>). Only requests that would have answered 404 pay for the lookup. (The
+/// open-data API answers its 404 with a problem document, so it redirects in its controller.)
+/// </summary>
+public sealed class FormerSlugRedirectMiddleware(RequestDelegate next, ILogger<FormerSlugRedirectMiddleware> logger)
+{
+    private static readonly string[] _prefixes = ["/reports/", "/agencies/"];
+
+    /// <summary>How long a browser may keep the redirect (not for ever: the agency may take the slug back).</summary>
+    public const string CacheControl = "public, max-age=3600";
+
+    public async Task InvokeAsync(HttpContext context, FormerSlugLookup lookup)
+    {
+        await next(context);
+        if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted
+            || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            || !TrySplit(context.Request.Path.Value, out var prefix, out var slug, out var rest))
+        {
+            return;
+        }
+
+        var current = await lookup.CurrentSlugAsync(slug, context.RequestAborted);
+        if (current is null)
+        {
+            return;
+        }
+
+        logger.LogInformation("Former slug {Slug} redirected to {Current}", slug, current);
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+        context.Response.Headers.Location = prefix + current + rest + context.Request.QueryString;
+        context.Response.Headers.CacheControl = CacheControl;
+    }
+
+    /// <summary><c>/reports/old/2023.pdf</c> → (<c>/reports/</c>, <c>old</c>, <c>/2023.pdf</c>); false for other paths.</summary>
+    public static bool TrySplit(string? path, out string prefix, out string slug, out string rest)
+    {
+        (prefix, slug, rest) = ("", "", "");
+        if (path is null)
+        {
+            return false;
+        }
+
+        foreach (var candidate in _prefixes)
+        {
+            if (path.StartsWith(candidate, StringComparison.Ordinal))
+            {
+                var end = path.IndexOf('/', candidate.Length);
+                var segment = end < 0 ? path[candidate.Length..] : path[candidate.Length..end];
+                if (!Agency.IsValidSlug(segment))
+                {
+                    return false;
+                }
+
+                (prefix, slug, rest) = (candidate, segment, end < 0 ? "" : path[end..]);
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
