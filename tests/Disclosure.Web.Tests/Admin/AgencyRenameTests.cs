@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using Disclosure.Domain.Import;
+using Disclosure.Web.Features.Admin.Import;
 using Disclosure.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -114,6 +116,16 @@ public sealed class AgencyRenameTests
         {
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
+
+        // An import naming the former code is refused with the current one (it would otherwise create a new agency).
+        await portal.WithDbAsync(async db =>
+        {
+            var result = ReportImporter.Import(await File.ReadAllTextAsync(SharedSamples.Path_("zhongwei-commerce-2023.txt")));
+            var (plan, refusal) = await new ImportPlanner(db, TimeProvider.System).PlanAsync(result, "zhongwei-commerce", "更正", "test", CancellationToken.None);
+            Assert.Null(plan);
+            Assert.Equal("AgencySlug", refusal!.Field);
+            Assert.Contains("zhongwei-investment", refusal.Message, StringComparison.Ordinal);
+        });
 
         // Another agency cannot take the old slug: its old links would lead to the wrong office.
         using (var taken = await RenameAsync(otherId, "zhongwei-commerce", "另一机关"))
