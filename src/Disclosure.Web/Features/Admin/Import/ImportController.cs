@@ -43,7 +43,6 @@ public sealed class ImportFormValidator : AbstractValidator<ImportForm>
     }
 }
 
-/// <summary>The parsed import for the preview: every cell, the findings, every line not understood — and whether it can be saved.</summary>
 /// <summary>The preview page: what was parsed, and — when it cannot be saved — why, with the form to correct it.</summary>
 public sealed record ImportPreview(ImportForm Form, ImportResult Result, ReportViewModel? Report, ImportRefusal? Refusal, string? AgencyNote)
 {
