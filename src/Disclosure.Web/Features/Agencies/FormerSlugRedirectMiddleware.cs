@@ -5,10 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Agencies;
 
-/// <summary>The current slug of the agency that had <paramref name="slug"/> before, if one did.</summary>
+/// <summary>Which agency had a slug before (<see cref="FormerSlug"/>): for redirects, the agency form and the import.</summary>
 public sealed class FormerSlugLookup(DisclosureDbContext db)
 {
-    /// <summary>Null when no agency had it (or the database cannot be asked: the 404 then stands).</summary>
+    /// <summary>The agency that had <paramref name="slug"/> before and has another one now, or null.</summary>
+    public Task<Agency?> FindOwnerAsync(string slug, CancellationToken cancellationToken) =>
+        db.FormerSlugs.AsNoTracking()
+            .Where(f => f.Slug == slug)
+            .Join(db.Agencies.AsNoTracking(), f => f.AgencyId, a => a.Id, (f, a) => a)
+            .Where(a => a.Slug != slug)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The current slug of the agency that had <paramref name="slug"/> before; null when none did, or when the
+    /// database cannot be asked (a 404 then stands).
+    /// </summary>
     public async Task<string?> CurrentSlugAsync(string slug, CancellationToken cancellationToken)
     {
         if (!Agency.IsValidSlug(slug))
@@ -18,11 +29,7 @@ public sealed class FormerSlugLookup(DisclosureDbContext db)
 
         try
         {
-            var current = await db.FormerSlugs.AsNoTracking()
-                .Where(f => f.Slug == slug)
-                .Join(db.Agencies, f => f.AgencyId, a => a.Id, (f, a) => a.Slug)
-                .FirstOrDefaultAsync(cancellationToken);
-            return current == slug ? null : current;
+            return (await FindOwnerAsync(slug, cancellationToken))?.Slug;
         }
         catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
         {

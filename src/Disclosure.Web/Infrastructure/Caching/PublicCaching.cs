@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Disclosure.Web.Infrastructure.Caching;
@@ -59,10 +60,7 @@ public static class PublicCaching
             context => HttpMethods.IsGet(context.Request.Method) && PublicPagePolicy.IsPublicPage(context.Request)
                 && !context.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal),
             branch => branch.UseMiddleware<ContentETagMiddleware>());
-        app.UseWhen(context => !IsStaffPath(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !StaffRegistration.IsStaffPath(context.Request.Path), branch => branch.UseResponseCompression());
         return app;
     }
-
-    private static bool IsStaffPath(PathString path) =>
-        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
 }

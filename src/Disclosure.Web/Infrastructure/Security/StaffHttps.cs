@@ -2,10 +2,10 @@ namespace Disclosure.Web.Infrastructure.Security;
 
 /// <summary>
 /// Staff pages (<c>/account</c>, <c>/admin</c>) set Secure cookies, which a plain-HTTP request cannot carry. Unless
-/// <c>Security:RequireHttps</c> is off (Development), such a request is redirected to HTTPS when the HTTPS port is known (<c>HttpsRedirection:HttpsPort</c>,
-/// <c>ASPNETCORE_HTTPS_PORT</c> or a Kestrel HTTPS endpoint), and otherwise answered 403 with a page that says why —
-/// not a 500. Behind a proxy that terminates TLS, <c>Proxy:TrustForwardedHeaders</c> makes such requests HTTPS.
-/// Public pages are served over either.
+/// <c>Security:RequireHttps</c> is off (Development), such a request is redirected to HTTPS when the HTTPS port is
+/// known (<c>HttpsRedirection:HttpsPort</c>, <c>ASPNETCORE_HTTPS_PORT</c> or a Kestrel HTTPS endpoint), and otherwise
+/// answered 403 with a page that says why — not a 500. Behind a proxy that terminates TLS,
+/// <c>Proxy:TrustForwardedHeaders</c> makes such requests HTTPS. Public pages are served over either.
 /// </summary>
 public static class StaffHttps
 {
@@ -13,9 +13,6 @@ public static class StaffHttps
     public const string ReasonKey = "disclosure.error-reason";
 
     public const string Reason = "工作人员页面只能通过安全连接（HTTPS）访问。请使用以 https:// 开头的地址。";
-
-    public static bool IsStaffPath(PathString path) =>
-        path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UseHttpsForStaff(this WebApplication app)
     {
@@ -26,10 +23,10 @@ public static class StaffHttps
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaffHttps));
         return app.UseWhen(
-            context => !context.Request.IsHttps && IsStaffPath(context.Request.Path),
+            context => !context.Request.IsHttps && StaffRegistration.IsStaffPath(context.Request.Path),
             staff => staff
                 .UseHttpsRedirection()
-                .Use(async (HttpContext context, RequestDelegate _) =>
+                .Use((HttpContext context, RequestDelegate _) =>
                 {
                     logger.LogWarning(
                         "Staff page {Path} requested over plain HTTP and no HTTPS port is known: answered 403 (serve HTTPS, or set Proxy:TrustForwardedHeaders behind a TLS proxy)",
@@ -37,7 +34,7 @@ public static class StaffHttps
                     context.Items[ReasonKey] = Reason;
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     context.Response.Headers.CacheControl = "no-store";
-                    await Task.CompletedTask;
+                    return Task.CompletedTask;
                 }));
     }
 }

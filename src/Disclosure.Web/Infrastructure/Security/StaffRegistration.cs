@@ -27,6 +27,10 @@ public static class StaffRegistration
     public static bool RequireHttps(IHostEnvironment environment, IConfiguration configuration) =>
         configuration.GetValue<bool?>("Security:RequireHttps") ?? !environment.IsDevelopment();
 
+    /// <summary>The staff area: sign-in and the workspace (never cached, never compressed, HTTPS only).</summary>
+    public static bool IsStaffPath(PathString path) =>
+        path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+
     public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment, IConfiguration configuration) =>
         RequireHttps(environment, configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 

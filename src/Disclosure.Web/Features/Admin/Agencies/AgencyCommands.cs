@@ -3,6 +3,7 @@ using Disclosure.Data;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
 using Disclosure.Web.Features.Admin.Reports;
+using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,13 +128,10 @@ public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCac
     /// <summary>A slug another agency had before is still that agency's: its old links redirect there.</summary>
     private async Task<AgencyRefusal?> FormerOwnerAsync(string slug, int? agencyId, CancellationToken cancellationToken)
     {
-        var owner = await db.FormerSlugs.AsNoTracking()
-            .Where(f => f.Slug == slug && f.AgencyId != agencyId)
-            .Join(db.Agencies, f => f.AgencyId, a => a.Id, (f, a) => a.Name)
-            .FirstOrDefaultAsync(cancellationToken);
-        return owner is null
+        var owner = await new FormerSlugLookup(db).FindOwnerAsync(slug, cancellationToken);
+        return owner is null || owner.Id == agencyId
             ? null
-            : new AgencyRefusal(nameof(AgencyForm.Slug), $"网址标识“{slug}”是“{owner}”以前使用的，旧网址仍指向该机关，请换一个。");
+            : new AgencyRefusal(nameof(AgencyForm.Slug), $"网址标识“{slug}”是“{owner.Name}”以前使用的，旧网址仍指向该机关，请换一个。");
     }
 
     // After the unique index refused the save: was it the slug? (Asked of a fresh query, not of the failed change set.)

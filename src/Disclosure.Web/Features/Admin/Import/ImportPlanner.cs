@@ -2,6 +2,7 @@ using Disclosure.Data;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Import;
 using Disclosure.Domain.Reports;
+using Disclosure.Web.Features.Agencies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Import;
@@ -40,8 +41,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
         if (agencySlug is not null)
         {
             agency = await db.Agencies.SingleOrDefaultAsync(a => a.Slug == agencySlug, cancellationToken);
-            if (agency is null && await db.FormerSlugs.Where(f => f.Slug == agencySlug).Join(db.Agencies, f => f.AgencyId, a => a.Id, (f, a) => a)
-                    .FirstOrDefaultAsync(cancellationToken) is { } renamed)
+            if (agency is null && await new FormerSlugLookup(db).FindOwnerAsync(agencySlug, cancellationToken) is { } renamed)
             {
                 return (null, new ImportRefusal($"机关代码“{agencySlug}”是“{renamed.Name}”以前的代码，现在的代码是“{renamed.Slug}”。", "AgencySlug", "--agency SLUG"));
             }
