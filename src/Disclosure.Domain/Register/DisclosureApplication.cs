@@ -138,20 +138,24 @@ public sealed class DisclosureApplication
     /// <summary>When the personal fields were blanked under the retention rule (null: never).</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
-    /// <summary>Optimistic concurrency: changed on every save by the data layer.</summary>
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    /// <summary>Optimistic concurrency: every change adds one (a form posts back the revision it showed).</summary>
+    public int Revision { get; private set; }
 
-    public ApplicationState State => this switch
-    {
-        { VoidedOn: not null } => ApplicationState.Voided,
-        { AnsweredOn: not null } => ApplicationState.Answered,
-        { CorrectionRequestedOn: not null, CorrectionReceivedOn: null } => ApplicationState.AwaitingCorrection,
-        { ConsultationStartedOn: not null, ConsultationRepliedOn: null } => ApplicationState.InConsultation,
-        { FeeNoticeOn: not null, FeePaidOn: null } => ApplicationState.AwaitingFee,
-        _ => ApplicationState.InProgress,
-    };
+    public ApplicationState State => StateOf(VoidedOn, AnsweredOn, CorrectionRequestedOn, CorrectionReceivedOn,
+        ConsultationStartedOn, ConsultationRepliedOn, FeeNoticeOn, FeePaidOn);
 
     public bool IsOpen => AnsweredOn is null && VoidedOn is null;
+
+    /// <summary>The state from the event dates (for a query that reads only those columns).</summary>
+    public static ApplicationState StateOf(
+        DateOnly? voidedOn, DateOnly? answeredOn, DateOnly? correctionRequestedOn, DateOnly? correctionReceivedOn,
+        DateOnly? consultationStartedOn, DateOnly? consultationRepliedOn, DateOnly? feeNoticeOn, DateOnly? feePaidOn) =>
+        voidedOn is not null ? ApplicationState.Voided
+        : answeredOn is not null ? ApplicationState.Answered
+        : correctionRequestedOn is not null && correctionReceivedOn is null ? ApplicationState.AwaitingCorrection
+        : consultationStartedOn is not null && consultationRepliedOn is null ? ApplicationState.InConsultation
+        : feeNoticeOn is not null && feePaidOn is null ? ApplicationState.AwaitingFee
+        : ApplicationState.InProgress;
 
     /// <summary>Answered after the deadline, or still open after it on <paramref name="today"/>.</summary>
     public bool IsOverdue(DateOnly today) => VoidedOn is null && Due is { } due && (AnsweredOn ?? today) > due;
@@ -299,6 +303,7 @@ public sealed class DisclosureApplication
         }
 
         FeeNoticeOn = on;
+        Revision++;
     }
 
     /// <summary>The last day to pay: 20 working days from the day after the notice (taken as its date; unpaid → row （六）2).</summary>
@@ -324,6 +329,7 @@ public sealed class DisclosureApplication
         }
 
         FeePaidOn = on;
+        Revision++;
     }
 
     /// <summary>答复, with exactly one outcome (a table 三 result row key).</summary>
@@ -350,6 +356,7 @@ public sealed class DisclosureApplication
 
         VoidedOn = on;
         VoidReason = why;
+        Revision++;
     }
 
     /// <summary>Blanks 申请人 and 联系方式 (the retention rule); the rest of the record stays for the statistics.</summary>
@@ -363,6 +370,7 @@ public sealed class DisclosureApplication
         ApplicantName = null;
         ApplicantContact = null;
         PersonalDataErasedAt = at;
+        Revision++;
         return true;
     }
 
@@ -378,8 +386,13 @@ public sealed class DisclosureApplication
     {
         var deadline = Deadline(calendar);
         var changed = deadline?.Due != Due || (deadline?.IsProvisional ?? false) != DueIsProvisional;
-        Due = deadline?.Due;
-        DueIsProvisional = deadline?.IsProvisional ?? false;
+        if (changed)
+        {
+            Due = deadline?.Due;
+            DueIsProvisional = deadline?.IsProvisional ?? false;
+            Revision++;
+        }
+
         return changed;
     }
 
@@ -449,6 +462,7 @@ public sealed class DisclosureApplication
 
     private void Set(ApplicationRecord r)
     {
+        Revision++;
         Number = r.Number.Trim();
         ReceivedOn = r.ReceivedOn;
         ApplicantType = r.ApplicantType;

@@ -162,3 +162,21 @@ public static class RegisterVocabulary
 
     internal static TableLayout LayoutFor(int year) => year >= 2021 ? A.Format2021 : A.SingleOtherRow;
 }
+
+/// <summary>The Chinese words for an application's state.</summary>
+public static class ApplicationStateLabels
+{
+    public static string Label(this ApplicationState state) => state switch
+    {
+        ApplicationState.InProgress => "办理中",
+        ApplicationState.AwaitingCorrection => "待补正",
+        ApplicationState.InConsultation => "征求意见中",
+        ApplicationState.AwaitingFee => "待缴费",
+        ApplicationState.Answered => "已办结",
+        ApplicationState.Voided => "已作废",
+        _ => state.ToString(),
+    };
+
+    /// <summary>The export's 状态 column: 办理中 or 已办结 (a voided application is not exported).</summary>
+    public static string ExportLabel(this ApplicationState state) => state == ApplicationState.Answered ? "已办结" : "办理中";
+}
