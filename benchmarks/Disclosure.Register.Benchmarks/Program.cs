@@ -25,8 +25,9 @@ var db = Option("db", "/tmp/disclosure-register-bench.db");
 var today = new DateOnly(2026, 3, 2);
 DisclosureDbContext Context()
 {
-    var options = new DbContextOptionsBuilder<DisclosureDbContext>().UseDisclosureSqlite($"Data Source={db}").Options;
-    return new DisclosureDbContext(options);
+    var options = new DbContextOptionsBuilder<DisclosureDbContext>();
+    options.UseDisclosureSqlite($"Data Source={db}");
+    return new DisclosureDbContext(options.Options);
 }
 
 switch (command)
