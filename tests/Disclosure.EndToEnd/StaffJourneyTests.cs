@@ -109,7 +109,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
                 }
             }
 
-            await Assertions.Expect(page.Locator("output[data-total-of='administrative_review']")).ToHaveTextAsync("0");
+            await Assertions.Expect(page.Locator("output[data-row='administrative_review'][data-col='total']")).ToHaveTextAsync("0");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
 

@@ -50,7 +50,7 @@ public sealed class SavingTests : IDisposable
         Assert.Equal("", t3.Output("total_processed", "research"));
 
         var t4 = await SaveTableAsync(editor, 4, new() { ["Cells[administrative_review.upheld]"] = "1", ["Cells[administrative_review.corrected]"] = "2" });
-        Assert.Equal("3", t4.QuerySelector("output[data-total-of='administrative_review']")!.Text());
+        Assert.Equal("3", t4.QuerySelector("output[data-row='administrative_review'][data-col='total']")!.Text());
 
         var saves = await AuditAsync(_factory, AuditAction.ReportSaved);
         Assert.Equal(2, saves.Count);
