@@ -15,8 +15,9 @@ public sealed class SavingTests : IDisposable
     public async Task Start_PrefillsCarriedOver_FromLastYearsCarriedForward()
     {
         using (var admin = await SignInAsync(_factory, AdminEmail))
+        using (var reviewer = await SignInAsync(_factory, Reviewer))
         {
-            await CorrectZhongwei2023ToCarryTwoForwardAsync(admin);
+            await CorrectZhongwei2023ToCarryTwoForwardAsync(admin, reviewer);
         }
 
         using var editor = await SignInAsync(_factory, Editor);

@@ -190,7 +190,7 @@ public sealed class ReportEditorController(
 
     [HttpPost("approve")]
     [Authorize(Policy = StaffPolicies.Review)]
-    public async Task<IActionResult> Approve(string slug, int year, CancellationToken cancellationToken)
+    public async Task<IActionResult> Approve(string slug, int year, int revision, CancellationToken cancellationToken)
     {
         var (workspace, denied) = await OpenAsync(slug, year, AgencyOperation.Read, cancellationToken);
         if (workspace?.Open is not { } version)
@@ -198,11 +198,7 @@ public sealed class ReportEditorController(
             return denied ?? NotFound();
         }
 
-        return await Workflow(workspace, async () =>
-        {
-            version.Approve(clock.GetUtcNow());
-            await commands.RecordAsync(workspace, version, AuditAction.ReportApproved, null, User, cancellationToken);
-        }, "已审核通过。");
+        return await Workflow(workspace, () => commands.ApproveAsync(workspace, version, revision, User, cancellationToken), "已审核通过。");
     }
 
     [HttpPost("publish")]
