@@ -51,13 +51,24 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
                 select new
                 {
                     v.Format,
-                    Figures = new ReportFigures(v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Agency.Level,
-                        v.Report.Agency.Parent!.Slug, v.Report.Agency.Parent.Name, s.New, s.Processed, s.Granted, s.Reviews, s.Suits),
+                    v.Report.Agency.Slug,
+                    v.Report.Agency.Name,
+                    v.Report.Agency.Level,
+                    ParentSlug = v.Report.Agency.Parent!.Slug,
+                    ParentName = v.Report.Agency.Parent.Name,
+                    s.New,
+                    s.Processed,
+                    s.Granted,
+                    s.Reviews,
+                    s.Suits,
                     s.Derived,
                 })
             .ToListAsync(cancellationToken);
         var formatCounts = reports.GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Count());
-        var figures = reports.Select(r => WithDerived(r.Figures, r.Derived)).ToList();
+        var figures = reports.Select(r => WithDerived(
+                new ReportFigures(r.Slug, r.Name, r.Level, r.ParentSlug, r.ParentName, r.New, r.Processed, r.Granted, r.Reviews, r.Suits),
+                r.Derived))
+            .ToList();
 
         var notPublished = await db.Agencies.AsNoTracking()
             .Where(a => !db.ReportVersions.Any(v => v.IsCurrent && v.Report.Year == year && v.Report.AgencyId == a.Id))
@@ -216,7 +227,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
     /// report's finding; a report whose figure is unknown (未填写) is left out and named with the reason; a ranking with
     /// no line says why it is empty.
     /// </summary>
-    private static List<Ranking> Rankings(int year, List<ReportFigures> figures)
+    public static List<Ranking> Rankings(int year, List<ReportFigures> figures)
     {
         var allNew = figures.Sum(f => f.New ?? 0);
         var allReviews = figures.Sum(f => f.ReviewsAndSuits ?? 0);
