@@ -3,6 +3,7 @@ using Disclosure.Data;
 using Disclosure.Domain.Agencies;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register;
@@ -23,6 +24,18 @@ public sealed class RegisterAccess(DisclosureDbContext db, IAuthorizationService
             ? await db.Agencies.AsNoTracking().Where(a => a.Slug == slug)
                 .Select(a => new RegisterOffice(a.Id, a.Slug, a.Name)).SingleOrDefaultAsync(cancellationToken)
             : null;
+
+    /// <summary>The office a page of <paramref name="controller"/> asks for, or the answer to give instead (404, or 403 for someone not allowed).</summary>
+    public async Task<(RegisterOffice? Office, IActionResult? Denied)> OpenAsync(ControllerBase controller, string slug)
+    {
+        var office = await FindAsync(slug, controller.HttpContext.RequestAborted);
+        if (office is null)
+        {
+            return (null, controller.NotFound());
+        }
+
+        return await MayUseAsync(controller.User, office.Id) ? (office, null) : (null, controller.Forbid());
+    }
 
     public async Task<bool> MayUseAsync(ClaimsPrincipal user, int agencyId) =>
         (await authorization.AuthorizeAsync(user, agencyId, new AgencyRequirement(AgencyOperation.Edit))).Succeeded;

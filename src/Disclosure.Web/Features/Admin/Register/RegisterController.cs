@@ -194,16 +194,10 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
     [HttpGet("{slug}/{id:int}/{step}")]
     public async Task<IActionResult> Step(string slug, int id, string step, CancellationToken cancellationToken)
     {
-        var (office, denied) = await OpenAsync(slug);
-        if (office is null)
+        var (office, application, kind, denied) = await OpenStepAsync(slug, id, step, cancellationToken);
+        if (denied is not null)
         {
-            return denied!;
-        }
-
-        var (application, kind) = await FindStepAsync(office, id, step, cancellationToken);
-        if (application is null)
-        {
-            return NotFound();
+            return denied;
         }
 
         var form = new StepForm { Revision = application.Revision, Date = WorkingCalendar.Format(RegisterAccess.Today(clock)) };
@@ -213,16 +207,10 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
     [HttpPost("{slug}/{id:int}/{step}")]
     public async Task<IActionResult> Step(string slug, int id, string step, StepForm form, CancellationToken cancellationToken)
     {
-        var (office, denied) = await OpenAsync(slug);
-        if (office is null)
+        var (office, application, kind, denied) = await OpenStepAsync(slug, id, step, cancellationToken);
+        if (denied is not null)
         {
-            return denied!;
-        }
-
-        var (application, kind) = await FindStepAsync(office, id, step, cancellationToken);
-        if (application is null)
-        {
-            return NotFound();
+            return denied;
         }
 
         var conflict = false;
@@ -256,25 +244,20 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
     private async Task<StepPage> StepPageAsync(RegisterOffice office, DisclosureApplication application, RegisterStep step, StepForm form, bool conflict, CancellationToken cancellationToken) =>
         new(office, application, step, form, conflict, RegisterCommands.CountedInPublished(application, await commands.PublishedYearsAsync(office.Id, cancellationToken)));
 
-    private async Task<(DisclosureApplication? Application, RegisterStep Step)> FindStepAsync(RegisterOffice office, int id, string segment, CancellationToken cancellationToken)
+    private async Task<(RegisterOffice Office, DisclosureApplication Application, RegisterStep Step, IActionResult? Denied)> OpenStepAsync(
+        string slug, int id, string segment, CancellationToken cancellationToken)
     {
-        if (RegisterSteps.Parse(segment) is not { } step)
-        {
-            return (null, default);
-        }
-
-        var application = await db.RegisterApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.AgencyId == office.Id, cancellationToken);
-        return (application, step);
-    }
-
-    private async Task<(RegisterOffice? Office, IActionResult? Denied)> OpenAsync(string slug)
-    {
-        var office = await access.FindAsync(slug, HttpContext.RequestAborted);
+        var (office, denied) = await OpenAsync(slug);
         if (office is null)
         {
-            return (null, NotFound());
+            return (null!, null!, default, denied);
         }
 
-        return await access.MayUseAsync(User, office.Id) ? (office, null) : (null, Forbid());
+        var application = RegisterSteps.Parse(segment) is null
+            ? null
+            : await db.RegisterApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.AgencyId == office.Id, cancellationToken);
+        return application is null ? (office, null!, default, NotFound()) : (office, application, RegisterSteps.Parse(segment)!.Value, null);
     }
+
+    private Task<(RegisterOffice? Office, IActionResult? Denied)> OpenAsync(string slug) => access.OpenAsync(this, slug);
 }

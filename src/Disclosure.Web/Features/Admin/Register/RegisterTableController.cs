@@ -146,12 +146,6 @@ public sealed class RegisterTableController(DisclosureDbContext db, RegisterAcce
             return (null, NotFound());
         }
 
-        var office = await access.FindAsync(slug, HttpContext.RequestAborted);
-        if (office is null)
-        {
-            return (null, NotFound());
-        }
-
-        return await access.MayUseAsync(User, office.Id) ? (office, null) : (null, Forbid());
+        return await access.OpenAsync(this, slug);
     }
 }
