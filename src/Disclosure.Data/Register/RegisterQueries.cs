@@ -151,10 +151,24 @@ public static class RegisterQueries
             .Take(size)
             .Select(a => new
             {
-                a.Id, a.AgencyId, a.Number, a.ReceivedOn, a.ApplicantType,
+                a.Id,
+                a.AgencyId,
+                a.Number,
+                a.ReceivedOn,
+                a.ApplicantType,
                 Excerpt = a.Content.Substring(0, ExcerptLength + 1),
-                a.ApplicantName, a.CorrectionRequestedOn, a.CorrectionReceivedOn, a.ConsultationStartedOn, a.ConsultationRepliedOn,
-                a.FeeNoticeOn, a.FeePaidOn, a.Due, a.DueIsProvisional, a.AnsweredOn, a.Outcome, a.VoidedOn,
+                a.ApplicantName,
+                a.CorrectionRequestedOn,
+                a.CorrectionReceivedOn,
+                a.ConsultationStartedOn,
+                a.ConsultationRepliedOn,
+                a.FeeNoticeOn,
+                a.FeePaidOn,
+                a.Due,
+                a.DueIsProvisional,
+                a.AnsweredOn,
+                a.Outcome,
+                a.VoidedOn,
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new RegisterListItem(
