@@ -68,8 +68,13 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     {
         var page = await staff.SubmitAsync($"/admin/register/{office}/new", "form.form", new()
         {
-            ["Number"] = number, ["ReceivedOn"] = received, ["ApplicantType"] = type, ["Channel"] = "Online",
-            ["Content"] = content, ["ApplicantName"] = name, ["ApplicantContact"] = "13800000000",
+            ["Number"] = number,
+            ["ReceivedOn"] = received,
+            ["ApplicantType"] = type,
+            ["Channel"] = "Online",
+            ["Content"] = content,
+            ["ApplicantName"] = name,
+            ["ApplicantContact"] = "13800000000",
         });
         var path = new Uri(page.Url).AbsolutePath;
         Assert.True(path.StartsWith($"/admin/register/{office}/", StringComparison.Ordinal), $"landed on {path}: {page.QuerySelector(".error-summary")?.Text()}");
@@ -146,7 +151,10 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
         var editor = await portal.StaffAsync(StaffClient.Editor);
         var page = await editor.SubmitAsync(Commerce + "/new", "form.form", new()
         {
-            ["Number"] = "", ["ReceivedOn"] = "2024-13-45", ["ApplicantType"] = "", ["Content"] = "请公开某某路拓宽工程的立项批复",
+            ["Number"] = "",
+            ["ReceivedOn"] = "2024-13-45",
+            ["ApplicantType"] = "",
+            ["Content"] = "请公开某某路拓宽工程的立项批复",
             ["ApplicantName"] = "李四",
         });
         Assert.Equal("请填写申请编号。", page.QuerySelector("#f-Number-error")!.Text().Replace("错误：", "", StringComparison.Ordinal));
@@ -159,7 +167,11 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
         // A date in the future is the domain's refusal, at its field too; and the personal field is never quoted in a message.
         page = await editor.SubmitAsync(Commerce + "/new", "form.form", new()
         {
-            ["Number"] = "FUT-1", ["ReceivedOn"] = "2024-12-09", ["ApplicantType"] = "Commercial", ["Content"] = "某事项", ["ApplicantName"] = "李四",
+            ["Number"] = "FUT-1",
+            ["ReceivedOn"] = "2024-12-09",
+            ["ApplicantType"] = "Commercial",
+            ["Content"] = "某事项",
+            ["ApplicantName"] = "李四",
         });
         Assert.Contains("晚于今天", page.QuerySelector("#f-ReceivedOn-error")!.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("李四", page.QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
@@ -168,7 +180,10 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
         await RegisterAsync(editor, "zhongwei-commerce", "DUP-1", "2024-11-01");
         page = await editor.SubmitAsync(Commerce + "/new", "form.form", new()
         {
-            ["Number"] = "DUP-1", ["ReceivedOn"] = "2024-11-02", ["ApplicantType"] = "Commercial", ["Content"] = "另一事项",
+            ["Number"] = "DUP-1",
+            ["ReceivedOn"] = "2024-11-02",
+            ["ApplicantType"] = "Commercial",
+            ["Content"] = "另一事项",
         });
         Assert.Contains("已有该申请编号", page.QuerySelector("#f-Number-error")!.Text(), StringComparison.Ordinal);
         Assert.Equal("另一事项", page.Value("f-Content"));
@@ -300,7 +315,8 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
         // An Administrator enters 2027's notice: the warning goes.
         var page = await december.SubmitAsync("/admin/calendar/2027", "form.form", new()
         {
-            ["NoticeTitle"] = "国务院办公厅关于2027年部分节假日安排的通知", ["NoticeNumber"] = "国办发明电〔2026〕9号",
+            ["NoticeTitle"] = "国务院办公厅关于2027年部分节假日安排的通知",
+            ["NoticeNumber"] = "国办发明电〔2026〕9号",
             ["Days"] = "2027-01-01 休 元旦\n2027-02-32 休 春节",
         });
         Assert.Contains("第 2 行", page.QuerySelector("#f-Days-error")!.Text(), StringComparison.Ordinal);
