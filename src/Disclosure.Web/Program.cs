@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
+using Disclosure.Web.Features.Admin.Reports;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
@@ -26,6 +27,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = PageEncoding.Settings);
 builder.Services.AddSingleton(TimeProvider.System);
 

@@ -1,3 +1,4 @@
+using Disclosure.Domain.Reports;
 using System.Text;
 using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
