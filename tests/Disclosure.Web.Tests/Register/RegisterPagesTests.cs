@@ -28,12 +28,12 @@ public sealed class RegisterPortalFactory : PortalFactory
 {
     private readonly Dictionary<(string Email, DateTime Day), StaffClient> _sessions = [];
 
-    public ManualClock Clock { get; } = new();
+    public ManualClock Time { get; } = new();
 
     /// <summary>One sign-in per account and day of the clock (sign-ins are rate-limited; a cookie from another day may have expired).</summary>
     public async Task<StaffClient> StaffAsync(string email)
     {
-        var key = (email, Clock.Now.UtcDateTime.Date);
+        var key = (email, Time.Now.UtcDateTime.Date);
         if (!_sessions.TryGetValue(key, out var client))
         {
             _sessions[key] = client = await StaffClient.SignInAsync(this, email);
@@ -55,7 +55,7 @@ public sealed class RegisterPortalFactory : PortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }
 
@@ -89,7 +89,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task DueDate_FollowsEachStep_AndTheComputationIsShown()
     {
-        portal.Clock.Now = ManualClock.At("2024-12-02");
+        portal.Time.Now = ManualClock.At("2024-12-02");
         var editor = await portal.StaffAsync(StaffClient.Editor);
         var (id, page) = await RegisterAsync(editor, "zhongwei-commerce", "DUE-1", "2024-09-27");
 
@@ -121,7 +121,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task List_MasksTheApplicant_TheDetailsPageShowsIt_AndTheViewIsAudited()
     {
-        portal.Clock.Now = ManualClock.At("2024-12-02");
+        portal.Time.Now = ManualClock.At("2024-12-02");
         var editor = await portal.StaffAsync(StaffClient.Editor);
         var (id, _) = await RegisterAsync(editor, "zhongwei-commerce", "MASK-1", "2024-11-20", name: "欧阳修文");
 
@@ -147,7 +147,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task NewApplication_WithBadFields_ShowsMessagesAtTheFields_AndKeepsWhatWasTyped()
     {
-        portal.Clock.Now = ManualClock.At("2024-12-02");
+        portal.Time.Now = ManualClock.At("2024-12-02");
         var editor = await portal.StaffAsync(StaffClient.Editor);
         var page = await editor.SubmitAsync(Commerce + "/new", "form.form", new()
         {
@@ -192,7 +192,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task EventForm_ChangedBySomeoneElse_SaysSo_KeepsTheValues_AndSavesOnTheSecondSubmit()
     {
-        portal.Clock.Now = ManualClock.At("2024-12-02");
+        portal.Time.Now = ManualClock.At("2024-12-02");
         var editor = await portal.StaffAsync(StaffClient.Editor);
         var admin = await portal.StaffAsync(StaffClient.AdminEmail);
         var (id, _) = await RegisterAsync(editor, "zhongwei-commerce", "RACE-1", "2024-11-18");
@@ -216,7 +216,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task EventForm_RefusalOfTheLaw_IsAtItsField()
     {
-        portal.Clock.Now = ManualClock.At("2024-12-02");
+        portal.Time.Now = ManualClock.At("2024-12-02");
         var editor = await portal.StaffAsync(StaffClient.Editor);
         var (id, _) = await RegisterAsync(editor, "zhongwei-commerce", "LAW-1", "2024-11-18");
         var page = await StepAsync(editor, "zhongwei-commerce", id, "extension", new() { ["Date"] = "2024-11-20", ["Days"] = "25", ["GrantedBy"] = "" });
@@ -229,7 +229,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task TableCells_LinkToTheApplicationsCountedInThem_AndFromRegisterFillsTheDraft()
     {
-        portal.Clock.Now = ManualClock.At("2025-02-10");
+        portal.Time.Now = ManualClock.At("2025-02-10");
         var admin = await portal.StaffAsync(StaffClient.AdminEmail);
         const string office = "hongze-district";
         var (a1, _) = await RegisterAsync(admin, office, "HZ-1", "2024-03-04", "Commercial");
@@ -267,7 +267,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task PublishedYear_ChangingItsCount_NeedsAReason_AndTheDashboardShowsTheDisagreement()
     {
-        portal.Clock.Now = ManualClock.At("2024-12-02");
+        portal.Time.Now = ManualClock.At("2024-12-02");
         var editor = await portal.StaffAsync(StaffClient.Editor);
 
         // zhongwei-commerce's 2023 report is published (demo data): an application received in 2023 is counted in it.
@@ -293,7 +293,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task Dashboard_ShowsDueSoonAndOverdueAcrossOffices_AndFromDecemberAsksForNextYearsCalendar()
     {
-        portal.Clock.Now = ManualClock.At("2026-11-20");
+        portal.Time.Now = ManualClock.At("2026-11-20");
         var admin = await portal.StaffAsync(StaffClient.AdminEmail);
         await RegisterAsync(admin, "pingtan", "PT-OLD", "2026-10-09");  // due 2026-11-06: overdue
         await RegisterAsync(admin, "pingtan", "PT-SOON", "2026-10-26"); // due 2026-11-23: within three working days
@@ -307,7 +307,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
         var soon = await admin.GetAsync("/admin/register/pingtan?filter=due-soon&year=2026");
         Assert.Equal(["PT-SOON"], soon.QuerySelectorAll(".register-list tbody th").Select(th => th.Text()).ToArray());
 
-        portal.Clock.Now = ManualClock.At("2026-12-01");
+        portal.Time.Now = ManualClock.At("2026-12-01");
         var december = await portal.StaffAsync(StaffClient.AdminEmail);
         dashboard = await december.GetAsync("/admin/years/2025");
         Assert.Contains("2027 年的节假日安排尚未录入", dashboard.QuerySelector(".calendar-warning")!.Text(), StringComparison.Ordinal);
@@ -329,7 +329,7 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     [Fact]
     public async Task PublicOfficePage_ShowsOnlyAggregates_ComputedAsByHand()
     {
-        portal.Clock.Now = ManualClock.At("2025-03-03");
+        portal.Time.Now = ManualClock.At("2025-03-03");
         var admin = await portal.StaffAsync(StaffClient.AdminEmail);
         const string office = "shanghai-govoffice";
         var (a, _) = await RegisterAsync(admin, office, "SH-1", "2024-09-27", name: "司马光明", content: "秘密事项甲乙丙");
