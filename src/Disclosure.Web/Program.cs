@@ -18,6 +18,11 @@ using Serilog;
 // A command (e.g. create-admin) takes its own arguments; the web server takes configuration from its arguments.
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+if (isCommand)
+{
+    // A command's standard output is its data (register table, register export): every log line goes to standard error.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Serilog:WriteTo:0:Args:standardErrorFromLevel"] = "Verbose" });
+}
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
