@@ -16,6 +16,11 @@ public enum AuditAction
     UserUpdated = 31,
     UserDisabled = 32,
     UserEnabled = 33,
+    ApplicationRegistered = 40,
+    ApplicationChanged = 41,
+    ApplicationViewed = 42,
+    RegisterTableApplied = 43,
+    CalendarNoticeEntered = 44,
 }
 
 /// <summary>
@@ -94,6 +99,11 @@ public sealed class AuditEntry
         AuditAction.UserUpdated => "修改账号",
         AuditAction.UserDisabled => "停用账号",
         AuditAction.UserEnabled => "启用账号",
+        AuditAction.ApplicationRegistered => "登记依申请公开申请",
+        AuditAction.ApplicationChanged => "办理依申请公开申请",
+        AuditAction.ApplicationViewed => "查看申请详情",
+        AuditAction.RegisterTableApplied => "从台账生成表三",
+        AuditAction.CalendarNoticeEntered => "录入节假日安排",
         _ => action.ToString(),
     };
 }
