@@ -99,7 +99,7 @@ public sealed class OpenDataApiTests(PortalFactory portal)
         Assert.Equal("total", review.GetProperty("column").GetString());
         Assert.Equal(11, review.GetProperty("expected").GetInt64());
         Assert.Equal(0, review.GetProperty("actual").GetInt64());
-        Assert.Equal("「行政复议」的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 11，表中为 0。", review.GetProperty("message").GetString());
+        Assert.Equal("“行政复议”的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 11，表中为 0。", review.GetProperty("message").GetString());
         Assert.False(json.RootElement.GetProperty("previous_year_checked").GetBoolean());
 
         using var clean = await GetJsonAsync(client, "/api/v1/reports/zhongwei-commerce/2023/findings");

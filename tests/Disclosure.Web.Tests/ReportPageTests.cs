@@ -188,7 +188,7 @@ public sealed class ReportPageTests(PortalFactory portal)
         // The 总计 column of the result rows is blank: no R2 finding compares （七）总计 805 with 0 (issue 12), and the
         // R3 findings say the total is not filled in, with the sum of the applicant cells (258 + 12 + 1 + 1 = 272).
         Assert.DoesNotContain(items, i => i.Contains("805", StringComparison.Ordinal));
-        Assert.Contains("「（一）予以公开」行的总计未填写；各类申请人之和为 272。", items);
+        Assert.Contains("“（一）予以公开”行的总计未填写；各类申请人之和为 272。", items);
         Assert.DoesNotContain(items, i => i.Contains("表中为 空白", StringComparison.Ordinal));
     }
 

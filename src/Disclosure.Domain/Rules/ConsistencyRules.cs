@@ -23,6 +23,23 @@ public static class ConsistencyRules
     public const string S1 = "S1";
     public const string S3 = "S3";
 
+    /// <summary>
+    /// The plain Chinese name of each rule, shown to readers before its code (the code is for cross-reference, as in
+    /// the API): "申请人合计（R3）".
+    /// </summary>
+    public static string Name(string ruleId) => ruleId switch
+    {
+        R0 => "数值不能为负",
+        R1 => "表三勾稽关系",
+        R2 => "办理结果合计",
+        R3 => "申请人合计",
+        R4 => "复议诉讼合计",
+        R5 => "上年结转衔接",
+        S1 => "未填写的单元格",
+        S3 => "现行有效件数衔接",
+        _ => ruleId,
+    };
+
     /// <summary>Every rule that needs only this report, then the cross-year rules when last year's report is given.</summary>
     public static IReadOnlyList<RuleViolation> Check(AnnualReport report, AnnualReport? previousYear = null)
     {
