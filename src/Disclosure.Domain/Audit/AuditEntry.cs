@@ -16,6 +16,10 @@ public enum AuditAction
     UserUpdated = 31,
     UserDisabled = 32,
     UserEnabled = 33,
+    SignedIn = 40,
+    SignInFailed = 41,
+    SignedOut = 42,
+    PasswordChanged = 43,
 }
 
 /// <summary>
@@ -94,6 +98,10 @@ public sealed class AuditEntry
         AuditAction.UserUpdated => "修改账号",
         AuditAction.UserDisabled => "停用账号",
         AuditAction.UserEnabled => "启用账号",
+        AuditAction.SignedIn => "登录",
+        AuditAction.SignInFailed => "登录失败",
+        AuditAction.SignedOut => "退出登录",
+        AuditAction.PasswordChanged => "修改密码",
         _ => action.ToString(),
     };
 }

@@ -39,7 +39,8 @@ public sealed class ImportFormValidator : AbstractValidator<ImportForm>
         RuleFor(f => f.AgencySlug).Must(s => string.IsNullOrWhiteSpace(s) || Agency.IsValidSlug(s.Trim()))
             .WithMessage("机关代码只能由小写字母、数字和连字符组成，如 zhongwei-commerce。");
         RuleFor(f => f.Scope).Must(s => string.IsNullOrEmpty(s) || ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
-        RuleFor(f => f.Correction).MaximumLength(ReportVersion.NoteMaxLength).WithMessage($"更正说明最多 {ReportVersion.NoteMaxLength} 字。");
+        RuleFor(f => f.Correction).MaximumLength(ReportVersion.NoteMaxLength).WithMessage($"更正说明最多 {ReportVersion.NoteMaxLength} 字。")
+            .NoControlCharacters(multiline: true);
     }
 }
 
