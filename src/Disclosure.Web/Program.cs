@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
+using Disclosure.Web.Features.Admin.Import;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
@@ -108,6 +109,7 @@ app.UsePublicCaching();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseForcedPasswordChange();
+app.UseImportLimits();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");

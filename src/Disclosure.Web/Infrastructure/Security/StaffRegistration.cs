@@ -144,7 +144,9 @@ public static class StaffRegistration
             limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            Features.Admin.Reports.DraftPdfCache.AddRateLimit(limiter);
         });
+        services.AddSingleton<Features.Admin.Reports.DraftPdfCache>();
         return services;
     }
 }
