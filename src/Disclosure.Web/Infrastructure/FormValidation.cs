@@ -1,5 +1,6 @@
 using Disclosure.Domain.Text;
 using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -38,8 +39,10 @@ public sealed class ControlCharacterFilter : IActionFilter
     public void OnActionExecuting(ActionExecutingContext context)
     {
         var request = context.HttpContext.Request;
-        if (!request.HasFormContentType || HttpMethods.IsGet(request.Method))
+        if (!request.HasFormContentType || HttpMethods.IsGet(request.Method)
+            || context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
+            // An error page re-executed for a refused POST does not read its form.
             return;
         }
 
