@@ -5,11 +5,12 @@ namespace Disclosure.Web.Infrastructure.Cli;
 
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/Disclosure.Web -- create-admin --email EMAIL</c>
-/// (the password is read from standard input) and <c>-- import FILE... [--agency SLUG] [--dry-run] …</c> (see <see cref="ImportCommand"/>).
+/// (the password is read from standard input), <c>-- import FILE... [--agency SLUG] [--dry-run] …</c> (see <see cref="ImportCommand"/>)
+/// and <c>-- migrate</c> (applies the migrations, with <c>Database:MigrateOnStartup</c> true, and exits).
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import" or "migrate";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -18,8 +19,19 @@ public static class CommandLine
         {
             "create-admin" => await CreateAdminAsync(app, args, input, output, error),
             "import" => await ImportCommand.RunAsync(app.Services, args, output),
+            "migrate" => await MigratedAsync(output),
             _ => 2,
         };
+    }
+
+    /// <summary>
+    /// <c>migrate</c>: applies pending migrations and exits (run with a login that may change the schema, while the
+    /// web server connects with one that may only read and write data; docker-compose.yml does this).
+    /// </summary>
+    private static async Task<int> MigratedAsync(TextWriter output)
+    {
+        await output.WriteLineAsync("The database is up to date.");
+        return 0;
     }
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
