@@ -4,6 +4,7 @@ using Disclosure.Data.Identity;
 using Disclosure.Data.Summaries;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
+using Disclosure.Domain.Register;
 using Disclosure.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,15 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     /// <summary>Per year: which current versions the totals account for.</summary>
     public DbSet<YearSummary> YearSummaries => Set<YearSummary>();
 
+    /// <summary>The register of disclosure applications (依申请公开登记台账), every office's.</summary>
+    public DbSet<DisclosureApplication> RegisterApplications => Set<DisclosureApplication>();
+
+    /// <summary>The years whose holiday notice has been entered.</summary>
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    /// <summary>The announced exceptions to the Monday–Friday week.</summary>
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
     /// <summary>The ASP.NET Core data-protection key ring (cookies, antiforgery), shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -70,6 +80,9 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         builder.ApplyConfiguration(new ReportSummaryConfiguration());
         builder.ApplyConfiguration(new YearCellTotalConfiguration());
         builder.ApplyConfiguration(new YearSummaryConfiguration());
+        builder.ApplyConfiguration(new DisclosureApplicationConfiguration());
+        builder.ApplyConfiguration(new CalendarYearConfiguration());
+        builder.ApplyConfiguration(new CalendarDayConfiguration());
     }
 
     /// <summary>

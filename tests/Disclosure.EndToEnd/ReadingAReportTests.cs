@@ -23,7 +23,7 @@ public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer por
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
             .ToHaveTextAsync(new Regex(@"^\s*中卫市商务局\s*2023年政府信息公开工作年度报告\s*$")); // printed on two lines
 
-        using var sample = SharedSamples.Load("zhongwei-commerce-2023");
+        using var sample = Fixtures.JsonDocument(Fixtures.Zhongwei2023);
         var expected = new List<(string Selector, string Text)>();
         var applications = sample.RootElement.GetProperty("applications");
         var columns = applications.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
@@ -33,7 +33,7 @@ public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer por
             Assert.Equal(columns.Count, values.Count);
             for (var c = 0; c < columns.Count; c++)
             {
-                expected.Add(($"td[headers~=\"t3-r-{row.Name}\"][headers~=\"t3-c-{columns[c]}\"]", SharedSamples.Printed(values[c])));
+                expected.Add(($"td[headers~=\"t3-r-{row.Name}\"][headers~=\"t3-c-{columns[c]}\"]", Cells.Printed(values[c])));
             }
         }
 
@@ -41,7 +41,7 @@ public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer por
         {
             foreach (var field in row.Value.EnumerateObject())
             {
-                expected.Add(($"td[headers~=\"t4-{row.Name}\"][headers~=\"t4-{row.Name}-{field.Name}\"]", SharedSamples.Printed(field.Value)));
+                expected.Add(($"td[headers~=\"t4-{row.Name}\"][headers~=\"t4-{row.Name}-{field.Name}\"]", Cells.Printed(field.Value)));
             }
         }
 

@@ -25,7 +25,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
     [BrowserFact]
     public async Task Editor_EntersTheReport_ReviewerApproves_AdministratorPublishesAndCorrects()
     {
-        using var sample = SharedSamples.Load("zhongwei-commerce-2023");
+        using var sample = Fixtures.JsonDocument(Fixtures.Zhongwei2023);
 
         // The Editor.
         await using (var context = await NewContextAsync())
@@ -57,7 +57,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
                 {
                     if (columns[c] != "total")
                     {
-                        var typed = row.Name == "other_3" && columns[c] == "natural_person" ? "l" : SharedSamples.Printed(values[c]);
+                        var typed = row.Name == "other_3" && columns[c] == "natural_person" ? "l" : Cells.Printed(values[c]);
                         await page.Locator(Cell(row.Name, columns[c])).FillAsync(typed);
                     }
                 }
@@ -93,7 +93,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
             {
                 foreach (var cell in row.Value.EnumerateObject())
                 {
-                    await page.Locator(Cell(row.Name, cell.Name)).FillAsync(SharedSamples.Printed(cell.Value));
+                    await page.Locator(Cell(row.Name, cell.Name)).FillAsync(Cells.Printed(cell.Value));
                 }
             }
 
@@ -105,7 +105,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
             {
                 foreach (var cell in group.Value.EnumerateObject().Where(c => c.Name != "total"))
                 {
-                    await page.Locator(Cell(group.Name, cell.Name)).FillAsync(SharedSamples.Printed(cell.Value));
+                    await page.Locator(Cell(group.Name, cell.Name)).FillAsync(Cells.Printed(cell.Value));
                 }
             }
 

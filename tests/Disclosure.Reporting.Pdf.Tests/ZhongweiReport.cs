@@ -1,37 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Disclosure.Testing;
 
 namespace Disclosure.Reporting.Pdf.Tests;
 
 /// <summary>
-/// Builds the flat document model of a report in the canonical JSON (shared/samples/*.json), the way the web layer
+/// Builds the flat document model of a report in the canonical JSON (tests/Fixtures/*.json), the way the web layer
 /// will build it from the domain: title, preamble, the six sections, tables 二/三/四 and a signature.
 /// </summary>
 public static partial class ZhongweiReport
 {
     public static readonly DateOnly PublicationDate = new(2024, 1, 31);
 
-    public static string SharedPath(params string[] parts)
-    {
-        // Walk up from the test assembly to the repository root, whose parent holds shared/.
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            var candidate = Path.Combine([dir.FullName, "shared", .. parts]);
-            if (File.Exists(candidate) || Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            dir = dir.Parent;
-        }
-
-        throw new FileNotFoundException("shared/ not found above " + AppContext.BaseDirectory, Path.Combine(parts));
-    }
-
     public static PdfReportDocument Load(bool isDraft = false) =>
-        Build(File.ReadAllText(SharedPath("samples", "zhongwei-commerce-2023.json")), isDraft);
+        Build(Fixtures.Json(Fixtures.Zhongwei2023), isDraft);
 
     public static PdfReportDocument Build(string json, bool isDraft = false)
     {

@@ -16,7 +16,7 @@ public sealed class ImportCommandTests
         ("zhongwei-commerce-2023", "zhongwei-commerce", 2023),
     ];
 
-    private static string Txt(string name) => SharedSamples.Path_(name + ".txt");
+    private static string Txt(string name) => Fixtures.PathOf(name + ".txt");
 
     private static async Task<(int Exit, string Output)> Import(ProductionPortalFactory portal, params string[] args)
     {
@@ -45,7 +45,7 @@ public sealed class ImportCommandTests
 
             Assert.Equal(0, exit);
             Assert.EndsWith($"{Txt(name)} → /reports/{slug}/{year}\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-            Assert.Equal(SharedSamples.Json(name), await client.GetStringAsync($"/reports/{slug}/{year}.json"));
+            Assert.Equal(Fixtures.Json(name), await client.GetStringAsync($"/reports/{slug}/{year}.json"));
         }
 
         Assert.Equal((4, 4, 4), await Counts(portal));
@@ -143,10 +143,10 @@ public sealed class ImportCommandTests
         await using var portal = new ProductionPortalFactory();
         using var client = portal.CreateClient();
 
-        var (exit, _) = await Import(portal, SharedSamples.Path_("shanghai-govoffice-2019-old-format.json"), "--agency", "shanghai-govoffice");
+        var (exit, _) = await Import(portal, Fixtures.PathOf("shanghai-govoffice-2019-old-format.json"), "--agency", "shanghai-govoffice");
 
         Assert.Equal(0, exit);
-        Assert.Equal(SharedSamples.Json("shanghai-govoffice-2019-old-format"), await client.GetStringAsync("/reports/shanghai-govoffice/2019.json"));
+        Assert.Equal(Fixtures.Json("shanghai-govoffice-2019-old-format"), await client.GetStringAsync("/reports/shanghai-govoffice/2019.json"));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Disclosure.Web.Tests;
 
 public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static string Text(string sample) => File.ReadAllText(SharedSamples.Path_(sample + ".txt"));
+    private static string Text(string sample) => File.ReadAllText(Fixtures.PathOf(sample + ".txt"));
 
     [Fact]
     public async Task Preview_ShowsEveryCellAndWritesNothing_ThenConfirmPublishesExactlyTheSample()
@@ -30,7 +30,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
         using var confirm = await admin.PostFormAsync("/admin/import/confirm", fields);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         var json = await admin.GetStringAsync(new Uri("/reports/hongze-import-test/2023.json", UriKind.Relative));
-        Assert.Equal(SharedSamples.Json("hongze-district-2023").Replace("\"hongze-district\"", "\"hongze-import-test\"", StringComparison.Ordinal), json);
+        Assert.Equal(Fixtures.Json("hongze-district-2023").Replace("\"hongze-district\"", "\"hongze-import-test\"", StringComparison.Ordinal), json);
 
         // A second import of the same year is refused without a correction note.
         using var again = await admin.PostFormAsync("/admin/import/preview", fields);

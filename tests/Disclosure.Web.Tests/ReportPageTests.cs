@@ -22,7 +22,7 @@ public sealed class ReportPageTests(PortalFactory portal) : IClassFixture<Portal
         using var response = await client.GetAsync(new Uri(url + ".json", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(SharedSamples.Json(sample), await response.Content.ReadAsStringAsync());
+        Assert.Equal(Fixtures.Json(sample), await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class ReportPageTests(PortalFactory portal) : IClassFixture<Portal
     {
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync(url);
-        using var json = JsonDocument.Parse(SharedSamples.Json(sample));
+        using var json = JsonDocument.Parse(Fixtures.Json(sample));
         var columns = json.RootElement.GetProperty("applications").GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToArray();
         var checkedCells = 0;
         foreach (var row in json.RootElement.GetProperty("applications").GetProperty("rows").EnumerateObject())
@@ -54,7 +54,7 @@ public sealed class ReportPageTests(PortalFactory portal) : IClassFixture<Portal
     {
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync(url);
-        using var json = JsonDocument.Parse(SharedSamples.Json(sample));
+        using var json = JsonDocument.Parse(Fixtures.Json(sample));
         foreach (var group in json.RootElement.GetProperty("reviews").EnumerateObject())
         {
             foreach (var field in group.Value.EnumerateObject())

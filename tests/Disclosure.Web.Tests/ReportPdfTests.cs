@@ -102,7 +102,7 @@ public sealed class ReportPdfTests(PortalFactory portal) : IClassFixture<PortalF
             var bytes = await client.GetByteArrayAsync(new Uri(url, UriKind.Relative));
             using var pdf = PdfDocument.Open(bytes);
             var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
-            using var json = JsonDocument.Parse(SharedSamples.Json(sample));
+            using var json = JsonDocument.Parse(Fixtures.Json(sample));
             var numbers = json.RootElement.GetProperty("applications").GetProperty("rows").EnumerateObject()
                 .SelectMany(r => r.Value.EnumerateArray()).Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetRawText())
                 .GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());

@@ -20,7 +20,7 @@ public sealed class StatisticsPageTests(PortalFactory portal) : IClassFixture<Po
         var expected = new Dictionary<string, long[]>();
         foreach (var name in Samples2023)
         {
-            using var json = JsonDocument.Parse(SharedSamples.Json(name));
+            using var json = JsonDocument.Parse(Fixtures.Json(name));
             foreach (var row in json.RootElement.GetProperty("applications").GetProperty("rows").EnumerateObject())
             {
                 var key = row.Name.StartsWith("other_", StringComparison.Ordinal) ? "other" : row.Name;
@@ -53,7 +53,7 @@ public sealed class StatisticsPageTests(PortalFactory portal) : IClassFixture<Po
         long fen = 0;
         foreach (var name in Samples2023)
         {
-            using var json = JsonDocument.Parse(SharedSamples.Json(name));
+            using var json = JsonDocument.Parse(Fixtures.Json(name));
             foreach (var row in json.RootElement.GetProperty("proactive").EnumerateObject())
             {
                 foreach (var cell in row.Value.EnumerateObject())
@@ -130,7 +130,7 @@ public sealed class StatisticsPageTests(PortalFactory portal) : IClassFixture<Po
         var page = await client.GetDocumentAsync("/statistics/2023");
         long New(string sample, string row)
         {
-            using var json = JsonDocument.Parse(SharedSamples.Json(sample));
+            using var json = JsonDocument.Parse(Fixtures.Json(sample));
             return json.RootElement.GetProperty("applications").GetProperty("rows").GetProperty(row)[6].GetInt64();
         }
 

@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("aece06ec-d0b6-40af-9aac-a203772761dd"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("11e92c0f-08e7-4773-a9ff-ce8c679fd1e4"), entityTypeCount: 22)
         {
         }
 
@@ -26,6 +26,9 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             var agency = AgencyEntityType.Create(this);
             var formerSlug = FormerSlugEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var calendarDay = CalendarDayEntityType.Create(this);
+            var calendarYear = CalendarYearEntityType.Create(this);
+            var disclosureApplication = DisclosureApplicationEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportVersion = ReportVersionEntityType.Create(this);
             var storedCell = StoredCellEntityType.Create(this);
@@ -43,6 +46,8 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
+            CalendarDayEntityType.CreateForeignKey1(calendarDay, calendarYear);
+            DisclosureApplicationEntityType.CreateForeignKey1(disclosureApplication, agency);
             ReportEntityType.CreateForeignKey1(report, agency);
             ReportVersionEntityType.CreateForeignKey1(reportVersion, reportVersion);
             ReportVersionEntityType.CreateForeignKey2(reportVersion, report);
@@ -63,6 +68,9 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             AgencyEntityType.CreateAnnotations(agency);
             FormerSlugEntityType.CreateAnnotations(formerSlug);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            CalendarDayEntityType.CreateAnnotations(calendarDay);
+            CalendarYearEntityType.CreateAnnotations(calendarYear);
+            DisclosureApplicationEntityType.CreateAnnotations(disclosureApplication);
             ReportEntityType.CreateAnnotations(report);
             ReportVersionEntityType.CreateAnnotations(reportVersion);
             StoredCellEntityType.CreateAnnotations(storedCell);

@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0536e145-5f8a-4af8-a452-7b55e5e7753f"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("3355fee7-7d11-4e4f-977b-c9f08745ca7f"), entityTypeCount: 22)
         {
         }
 
@@ -26,6 +26,9 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             var agency = AgencyEntityType.Create(this);
             var formerSlug = FormerSlugEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var calendarDay = CalendarDayEntityType.Create(this);
+            var calendarYear = CalendarYearEntityType.Create(this);
+            var disclosureApplication = DisclosureApplicationEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportVersion = ReportVersionEntityType.Create(this);
             var storedCell = StoredCellEntityType.Create(this);
@@ -43,6 +46,8 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
+            CalendarDayEntityType.CreateForeignKey1(calendarDay, calendarYear);
+            DisclosureApplicationEntityType.CreateForeignKey1(disclosureApplication, agency);
             ReportEntityType.CreateForeignKey1(report, agency);
             ReportVersionEntityType.CreateForeignKey1(reportVersion, reportVersion);
             ReportVersionEntityType.CreateForeignKey2(reportVersion, report);
@@ -63,6 +68,9 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             AgencyEntityType.CreateAnnotations(agency);
             FormerSlugEntityType.CreateAnnotations(formerSlug);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            CalendarDayEntityType.CreateAnnotations(calendarDay);
+            CalendarYearEntityType.CreateAnnotations(calendarYear);
+            DisclosureApplicationEntityType.CreateAnnotations(disclosureApplication);
             ReportEntityType.CreateAnnotations(report);
             ReportVersionEntityType.CreateAnnotations(reportVersion);
             StoredCellEntityType.CreateAnnotations(storedCell);

@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Data.Identity;
+using Disclosure.Data.Register;
 using Disclosure.Web.DemoData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +98,13 @@ public static class DatabaseInitializer
             }
 
             logger.LogInformation("Database {Provider} is up to date", database.Provider);
+        }
+
+        // The shipped working calendar (2019–2026): each year the database lacks; a year already there is left as it is.
+        var seededYears = await RegisterCalendar.SeedAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (seededYears.Count > 0)
+        {
+            logger.LogInformation("Working calendar seeded for {Years}", seededYears);
         }
 
         // One query for the roles that exist; the role manager creates a missing one (a new database, a new role).

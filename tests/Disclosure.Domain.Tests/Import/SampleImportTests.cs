@@ -4,7 +4,7 @@ using Disclosure.Domain.Serialization;
 
 namespace Disclosure.Domain.Tests.Import;
 
-/// <summary>Every page copy in ../shared/samples imports to exactly its canonical JSON.</summary>
+/// <summary>Every page copy in tests/Fixtures imports to exactly its canonical JSON.</summary>
 public sealed class SampleImportTests
 {
     [Theory]

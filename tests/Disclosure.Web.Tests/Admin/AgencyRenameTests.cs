@@ -120,7 +120,7 @@ public sealed class AgencyRenameTests
         // An import naming the former code is refused with the current one (it would otherwise create a new agency).
         await portal.WithDbAsync(async db =>
         {
-            var result = ReportImporter.Import(await File.ReadAllTextAsync(SharedSamples.Path_("zhongwei-commerce-2023.txt")));
+            var result = ReportImporter.Import(await File.ReadAllTextAsync(Fixtures.PathOf("zhongwei-commerce-2023.txt")));
             var (plan, refusal) = await new ImportPlanner(db, TimeProvider.System).PlanAsync(result, "zhongwei-commerce", "更正", "test", CancellationToken.None);
             Assert.Null(plan);
             Assert.Equal("AgencySlug", refusal!.Field);

@@ -73,7 +73,7 @@ public sealed class ChangePollingTests
     private static async Task ImportAsAnotherProcessAsync(PortalFactory portal, string sample, string slug, string? correction = null)
     {
         await using var db = portal.OtherProcessContext();
-        var result = ReportImporter.Import(await File.ReadAllBytesAsync(SharedSamples.Path_(sample + ".txt")), new ImportOptions());
+        var result = ReportImporter.Import(await File.ReadAllBytesAsync(Fixtures.PathOf(sample + ".txt")), new ImportOptions());
         var (plan, refusal) = await new ImportPlanner(db, TimeProvider.System).PlanAsync(result, slug, correction, sample + ".txt", CancellationToken.None);
         Assert.True(plan is not null, refusal?.Message);
         await db.SaveChangesAsync();

@@ -165,7 +165,7 @@ public sealed class PublicCacheTests
         Assert.NotNull(cachedAgain.Headers.Age);
 
         using var output = new StringWriter();
-        var exit = await ImportCommand.RunAsync(portal.Services, ["import", SharedSamples.Path_("pingtan-2021.txt"), "--agency", "pingtan", "--correction", "更正表三数据"], output);
+        var exit = await ImportCommand.RunAsync(portal.Services, ["import", Fixtures.PathOf("pingtan-2021.txt"), "--agency", "pingtan", "--correction", "更正表三数据"], output);
         Assert.True(exit == 0, output.ToString());
 
         using var after = await Get(client, url);

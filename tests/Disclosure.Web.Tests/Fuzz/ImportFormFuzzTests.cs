@@ -25,7 +25,7 @@ public sealed class ImportFormFuzzTests(PortalFactory portal, ITestOutputHelper 
 
     private static string Text(Random random)
     {
-        var sample = File.ReadAllText(SharedSamples.Path_(_samples[random.Next(_samples.Length)] + (random.Next(4) == 0 ? ".json" : ".txt")));
+        var sample = File.ReadAllText(Fixtures.PathOf(_samples[random.Next(_samples.Length)] + (random.Next(4) == 0 ? ".json" : ".txt")));
         switch (random.Next(5))
         {
             case 0:

@@ -63,7 +63,7 @@ public sealed class SummaryTablesTests
         long carriedOver2023 = 0;
         await portal.WithDbAsync(async db =>
         {
-            var doc = CanonicalJson.Read(SharedSamples.Json("zhongwei-commerce-2023"));
+            var doc = CanonicalJson.Read(Fixtures.Json("zhongwei-commerce-2023"));
             carriedOver2023 = doc.Applications.Number(A.Rows.CarriedOver, A.Columns.Total) ?? 0;
             await PublishAsync(db, Zhongwei(2022, carriedForwardTotal: carriedOver2023 + 5));
         });
@@ -161,7 +161,7 @@ public sealed class SummaryTablesTests
 
     private static AnnualReport Zhongwei(int year, long carriedForwardTotal)
     {
-        var json = SharedSamples.Json("zhongwei-commerce-2023").Replace("\"year\": 2023", $"\"year\": {year}", StringComparison.Ordinal);
+        var json = Fixtures.Json("zhongwei-commerce-2023").Replace("\"year\": 2023", $"\"year\": {year}", StringComparison.Ordinal);
         var doc = CanonicalJson.Read(json);
         Assert.Equal(year, doc.Year);
         doc.Applications[A.Rows.CarriedForward, A.Columns.Total] = CellValue.Of(carriedForwardTotal);

@@ -1,0 +1,69 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Disclosure.Data.Configurations;
+
+/// <summary>
+/// The register: one row per application, every event a dated column (so a list of 100,000 applications filters
+/// 办理中 / 逾期 / 已办结 and counts table 三 from indexes, without joins). 申请人 and 联系方式 have their own
+/// columns so the retention rule can blank them.
+/// </summary>
+internal sealed class DisclosureApplicationConfiguration : IEntityTypeConfiguration<DisclosureApplication>
+{
+    public void Configure(EntityTypeBuilder<DisclosureApplication> application)
+    {
+        application.ToTable("RegisterApplications");
+        application.HasKey(a => a.Id);
+        application.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        application.Property(a => a.Number).HasMaxLength(ApplicationRecord.NumberMaxLength).IsRequired();
+        application.Property(a => a.ApplicantType).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+        application.Property(a => a.Content).HasMaxLength(ApplicationRecord.ContentMaxLength).IsRequired();
+        application.Property(a => a.Channel).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+        application.Property(a => a.ApplicantName).HasMaxLength(ApplicationRecord.ApplicantNameMaxLength);
+        application.Property(a => a.ApplicantContact).HasMaxLength(ApplicationRecord.ApplicantContactMaxLength);
+        application.Property(a => a.ExtensionGrantedBy).HasMaxLength(DisclosureApplication.ExtensionGrantedByMaxLength);
+        application.Property(a => a.Outcome).HasMaxLength(16).IsUnicode(false);
+        application.Property(a => a.Remarks).HasMaxLength(ApplicationRecord.RemarksMaxLength);
+        application.Property(a => a.VoidReason).HasMaxLength(DisclosureApplication.VoidReasonMaxLength);
+        application.Property(a => a.Revision).IsConcurrencyToken();
+        application.Ignore(a => a.State);
+        application.Ignore(a => a.IsOpen);
+
+        // 申请编号 is unique within the office (and found by prefix).
+        application.HasIndex(a => new { a.AgencyId, a.Number }).IsUnique();
+        // Table 三 of a year and the list by year: received ≤ 31 Dec, answered ≥ 1 Jan or open.
+        application.HasIndex(a => new { a.AgencyId, a.ReceivedOn, a.AnsweredOn });
+        // 办理中 / 三个工作日内到期 / 已逾期 of an office (AnsweredOn IS NULL, ordered by Due), and 已办结 by answer date.
+        application.HasIndex(a => new { a.AgencyId, a.AnsweredOn, a.Due });
+        // The 政务公开办's dashboard across offices (open applications by deadline) and the retention command
+        // (applications answered before a date).
+        application.HasIndex(a => new { a.AnsweredOn, a.Due });
+    }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> year)
+    {
+        year.ToTable("CalendarYears");
+        year.HasKey(y => y.Year);
+        year.Property(y => y.Year).ValueGeneratedNever();
+        year.Property(y => y.NoticeTitle).HasMaxLength(CalendarYear.NoticeTitleMaxLength).IsRequired();
+        year.Property(y => y.NoticeNumber).HasMaxLength(CalendarException.NoticeNumberMaxLength);
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> day)
+    {
+        day.ToTable("CalendarDays");
+        day.HasKey(d => d.Date);
+        day.HasOne<CalendarYear>().WithMany().HasForeignKey(d => d.Year).OnDelete(DeleteBehavior.Cascade);
+        day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(8).IsUnicode(false);
+        day.Property(d => d.Name).HasMaxLength(CalendarException.NameMaxLength).IsRequired();
+        day.Property(d => d.NoticeNumber).HasMaxLength(CalendarException.NoticeNumberMaxLength);
+    }
+}
