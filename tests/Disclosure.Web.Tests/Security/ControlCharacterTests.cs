@@ -45,7 +45,7 @@ public sealed class ControlCharacterTests(PortalFactory portal) : IClassFixture<
     [Fact]
     public void Import_ReportWithAControlCharacterInItsText_IsRefused_SayingWhere()
     {
-        var json = SharedSamples.Json("zhongwei-commerce-2023");
+        var json = Fixtures.Json("zhongwei-commerce-2023");
         var poisoned = json.Replace("中卫市商务局", "中卫市\\u0007商务局", StringComparison.Ordinal);
 
         var result = ReportImporter.Import(poisoned);

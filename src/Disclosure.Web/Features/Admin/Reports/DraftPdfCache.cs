@@ -1,7 +1,7 @@
+using System.Threading.RateLimiting;
 using Disclosure.Reporting.Pdf;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Caching.Memory;
-using System.Threading.RateLimiting;
 
 namespace Disclosure.Web.Features.Admin.Reports;
 
