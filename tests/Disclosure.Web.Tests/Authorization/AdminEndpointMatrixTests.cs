@@ -207,11 +207,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
     {
         var entry = Matrix[endpoint];
         var session = fixture.Sessions[principal];
-        if (endpoint == "POST account/logout" && principal != Principal.Anonymous)
-        {
-            // Signing out ends every session of the account (a new security stamp): not the one the other cases share.
-            session = await fixture.SignInAgainAsync(principal);
-        }
+        var signsOut = endpoint == "POST account/logout" && principal != Principal.Anonymous;
 
         using var client = session.Client(fixture.Factory);
         var url = entry.Url.Replace("{agency}", fixture.TargetAgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -220,6 +216,12 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         using var response = endpoint.StartsWith("POST ", StringComparison.Ordinal)
             ? await client.PostFormAsync(url, (entry.Form ?? []).Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Replace("{guid}", guid, StringComparison.Ordinal))), session.Token)
             : await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        if (signsOut)
+        {
+            // Signing out ends every session of the account (a new security stamp): the later cases get a new one.
+            fixture.Sessions[principal] = await fixture.SignInAgainAsync(principal);
+        }
 
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";
