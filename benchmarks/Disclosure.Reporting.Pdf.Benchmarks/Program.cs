@@ -3,15 +3,15 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Disclosure.Reporting.Pdf;
-using Disclosure.Reporting.Pdf.Tests;
+using Disclosure.Reporting.Pdf.Benchmarks;
 
 if (args is ["render", var outputDirectory])
 {
     // Writes the sample report (final and draft) for a look with pdftoppm -r 80 -png.
     Directory.CreateDirectory(outputDirectory);
     var renderer = new ReportPdfRenderer(missing => Console.Error.WriteLine($"No shipped font has 「{missing}」; printed as 〓"));
-    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023.pdf"), renderer.Render(ZhongweiReport.Load()).Bytes);
-    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023-draft.pdf"), renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes);
+    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023.pdf"), renderer.Render(SampleReport.Load()).Bytes);
+    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023-draft.pdf"), renderer.Render(SampleReport.Load(isDraft: true)).Bytes);
     Console.WriteLine($"Wrote {outputDirectory}/zhongwei-commerce-2023.pdf and -draft.pdf");
     return;
 }
@@ -21,7 +21,7 @@ if (args is ["cpu", var countText])
     // A rough check for a busy shared machine, where wall-clock means are noisy: CPU time and bytes allocated per render.
     var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
     var renderer = new ReportPdfRenderer();
-    var document = ZhongweiReport.Load();
+    var document = SampleReport.Load();
     renderer.Render(document);
     var process = System.Diagnostics.Process.GetCurrentProcess();
     var cpu = process.TotalProcessorTime;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Disclosure.Reporting.Pdf.Tests;
 
 namespace Disclosure.Reporting.Pdf.Benchmarks;
 
@@ -14,8 +13,8 @@ public class RenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _report = ZhongweiReport.Load();
-        _draft = ZhongweiReport.Load(isDraft: true);
+        _report = SampleReport.Load();
+        _draft = SampleReport.Load(isDraft: true);
         _renderer.Render(_report); // fonts are parsed once per process; measure the steady state
     }
 

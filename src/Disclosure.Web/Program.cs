@@ -1,6 +1,7 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
 using Disclosure.Web.Features.Admin.Import;
+using Disclosure.Web.Features.Admin.Reports;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Api;
 using Disclosure.Web.Infrastructure;
@@ -16,6 +17,11 @@ using Serilog;
 // A command (e.g. create-admin) takes its own arguments; the web server takes configuration from its arguments.
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+if (isCommand)
+{
+    // A command's standard output is its data (register table, register export): every log line goes to standard error.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Serilog:WriteTo:0:Args:standardErrorFromLevel"] = "Verbose" });
+}
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
@@ -36,6 +42,7 @@ builder.Services.AddHsts(hsts =>
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = PageEncoding.Settings);
 builder.Services.AddSingleton(TimeProvider.System);
 

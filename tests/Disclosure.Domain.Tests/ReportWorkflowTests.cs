@@ -18,6 +18,9 @@ public sealed class ReportWorkflowTests
 
     private static AnnualReport Content(ReportVersion version) => version.ToDocument("zhongwei-commerce");
 
+    /// <summary>A reviewer who is not the submitter, approving the revision they saw.</summary>
+    private static Approval ByReviewer(ReportVersion version) => new("reviewer", version.Revision, "editor");
+
     private static AnnualReport PreviousYear(long carriedForwardNaturalPerson)
     {
         var previous = Samples.Modified(Samples.Zhongwei2023, json => json["year"] = 2022);
@@ -108,7 +111,7 @@ public sealed class ReportWorkflowTests
         draft.Submit(null, _at);
         Assert.Null(draft.ReturnComment);
         Assert.Throws<ReportWorkflowException>(() => report.Publish(draft, _at));
-        draft.Approve(_at);
+        draft.Approve(ByReviewer(draft), _at);
         report.Publish(draft, _at);
         Assert.Equal(ReportStatus.Published, draft.Status);
         Assert.Same(draft, report.CurrentVersion);
@@ -119,14 +122,14 @@ public sealed class ReportWorkflowTests
     public void IllegalTransitions_AreRefused()
     {
         var (report, draft) = Draft2023();
-        Assert.Throws<ReportWorkflowException>(() => draft.Approve(_at));
+        Assert.Throws<ReportWorkflowException>(() => draft.Approve(ByReviewer(draft), _at));
         Assert.Throws<ReportWorkflowException>(() => draft.Return("x", _at));
         Assert.Throws<ReportWorkflowException>(() => report.Publish(draft, _at));
         Assert.Throws<ReportWorkflowException>(() => report.StartCorrection("更正", _at));
         draft.Submit(null, _at);
         Assert.Throws<ReportWorkflowException>(() => draft.Submit(null, _at));
-        draft.Approve(_at);
-        Assert.Throws<ReportWorkflowException>(() => draft.Approve(_at));
+        draft.Approve(ByReviewer(draft), _at);
+        Assert.Throws<ReportWorkflowException>(() => draft.Approve(ByReviewer(draft), _at));
         Assert.Throws<ReportWorkflowException>(() => draft.UpdateContent(Content(draft), _at));
         report.Publish(draft, _at);
         Assert.Throws<ReportWorkflowException>(() => report.Publish(draft, _at));
@@ -139,7 +142,7 @@ public sealed class ReportWorkflowTests
     {
         var (report, first) = Draft2023();
         first.Submit(null, _at);
-        first.Approve(_at);
+        first.Approve(ByReviewer(first), _at);
         report.Publish(first, _at);
 
         Assert.Throws<ReportWorkflowException>(() => report.StartCorrection(" ", _at));
@@ -151,7 +154,7 @@ public sealed class ReportWorkflowTests
         Assert.Throws<ReportWorkflowException>(() => report.StartCorrection("again", _at));
 
         correction.Submit(null, _at);
-        correction.Approve(_at);
+        correction.Approve(ByReviewer(correction), _at);
         report.Publish(correction, _at.AddDays(11));
         Assert.Same(correction, report.CurrentVersion);
         Assert.Equal(ReportStatus.Superseded, first.Status);
@@ -180,5 +183,48 @@ public sealed class ReportWorkflowTests
         Assert.Empty(ConsistencyRules.ResultsTotal(report));
         Assert.Empty(ConsistencyRules.ApplicantTotal(report));
         Assert.Empty(ConsistencyRules.ReviewTotals(report));
+    }
+
+    [Fact]
+    public void Approve_ByWhoeverSubmitted_IsRefused()
+    {
+        var (_, draft) = Draft2023();
+        draft.Submit(null, _at);
+
+        var refused = Assert.Throws<ReportWorkflowException>(() => draft.Approve(new Approval("editor", draft.Revision, "editor"), _at));
+
+        Assert.Equal("提交人不能审核通过自己提交的报告，请由另一位审核人审核。", refused.Message);
+        Assert.Equal(ReportStatus.Submitted, draft.Status);
+    }
+
+    [Fact]
+    public void Approve_ByTheSubmitter_InASinglePersonOffice_IsAllowedAndSaysSo()
+    {
+        var (_, draft) = Draft2023();
+        draft.Submit(null, _at);
+
+        var kind = draft.Approve(new Approval("editor", draft.Revision, "editor", SinglePersonOffice: true), _at);
+
+        Assert.Equal(ApprovalKind.BySubmitterInSinglePersonOffice, kind);
+        Assert.Equal(ReportStatus.Approved, draft.Status);
+    }
+
+    [Fact]
+    public void Approve_OfARevisionThatChangedSinceItWasReviewed_IsRefused()
+    {
+        var (_, draft) = Draft2023();
+        draft.Submit(null, _at);
+        var seen = draft.Revision;
+        draft.Return("请核对表二", _at);
+        var content = Content(draft);
+        content.Sections = content.Sections with { Problems = "改过了。" };
+        draft.UpdateContent(content, _at);
+        draft.Submit(null, _at);
+
+        var refused = Assert.Throws<ReportWorkflowException>(() => draft.Approve(new Approval("reviewer", seen, "editor"), _at));
+
+        Assert.Contains($"您审阅的是第 {seen} 次修订", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Submitted, draft.Status);
+        Assert.Equal(ApprovalKind.Independent, draft.Approve(new Approval("reviewer", draft.Revision, "editor"), _at));
     }
 }

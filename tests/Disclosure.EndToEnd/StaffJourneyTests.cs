@@ -14,7 +14,7 @@ namespace Disclosure.EndToEnd;
 /// Three sign-ins in all (the login limit is 10 a minute per address).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPortalServer portal, ITestOutputHelper output) : IClassFixture<HttpsPortalServer>
+public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPortalServer portal, ITestOutputHelper output)
 {
     private const string Workspace = "/admin/reports/zhongwei-commerce/2024";
     private const string PublicPage = "/reports/zhongwei-commerce/2024";
@@ -109,7 +109,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
                 }
             }
 
-            await Assertions.Expect(page.Locator("output[data-total-of='administrative_review']")).ToHaveTextAsync("0");
+            await Assertions.Expect(page.Locator("output[data-row='administrative_review'][data-col='total']")).ToHaveTextAsync("0");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
 
@@ -160,7 +160,20 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
             await page.GotoAsync(Workspace);
             await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+            await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已提交审核。");
+
+            // Whoever submitted cannot approve (separation of duties): the Reviewer approves the correction.
+            await using (var reviewerContext = await NewContextAsync())
+            {
+                var reviewerPage = await reviewerContext.NewPageAsync();
+                await reviewerPage.GotoAsync("/account/login");
+                await SignInAsync(reviewerPage, "reviewer@demo.local");
+                await reviewerPage.GotoAsync(Workspace);
+                await reviewerPage.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+                await Assertions.Expect(reviewerPage.Locator("p.flash--ok")).ToHaveTextAsync("已审核通过。");
+            }
+
+            await page.GotoAsync(Workspace);
             await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已发布，公众现在可以看到本报告。");
             await Screenshots.SaveAsync(page, "staff-06-workspace-corrected");

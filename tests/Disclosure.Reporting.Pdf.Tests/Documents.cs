@@ -1,3 +1,7 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+
 namespace Disclosure.Reporting.Pdf.Tests;
 
 /// <summary>Synthetic documents for layout edge cases.</summary>
@@ -31,20 +35,29 @@ internal static class Documents
     }
 
     /// <summary>Table 三 with a 7-digit figure in every data cell.</summary>
-    public static PdfTable ApplicationsWithSevenDigits(string value = "1234567")
-    {
-        var values = ZhongweiReport.ApplicationRows.ToDictionary(r => r.Key, _ => Enumerable.Repeat(value, 7).ToArray());
-        return ZhongweiReport.ApplicationsTable(values);
-    }
+    public static PdfTable ApplicationsWithSevenDigits(long value = 1234567) =>
+        PrintedTablePdf.From(Filled(ReportTableId.Applications, value));
 
     /// <summary>Table 四 with a 7-digit figure in every cell.</summary>
-    public static PdfTable ReviewsWithSevenDigits(string value = "7654321") =>
-        ZhongweiReport.ReviewsTable(Enumerable.Repeat(value, 15).ToArray());
+    public static PdfTable ReviewsWithSevenDigits(long value = 7654321) =>
+        PrintedTablePdf.From(Filled(ReportTableId.Reviews, value));
+
+    /// <summary>One table of a 2021-format report with <paramref name="value"/> in every cell.</summary>
+    public static ReportTable Filled(ReportTableId id, long value)
+    {
+        var table = new AnnualReport(new AgencyRef("测试机关", "test"), 2023, ReportFormat.Format2021, ReportScope.Agency, "测试").Table(id);
+        foreach (var cell in table.Cells)
+        {
+            table[cell.Row, cell.Column] = CellValue.Of(value);
+        }
+
+        return table;
+    }
 
     /// <summary>Table 三's header rows over <paramref name="rows"/> simple body rows.</summary>
     public static PdfTable LongTable(int rows)
     {
-        var table = ZhongweiReport.ApplicationsTable(new Dictionary<string, string[]>());
+        var table = PrintedTablePdf.From(new AnnualReport(new AgencyRef("测试机关", "test"), 2023, ReportFormat.Format2021, ReportScope.Agency, "测试").Applications);
         var body = Enumerable.Range(1, rows).Select(i => new PdfTableRow(
             [new PdfTableCell($"第{i}行", ColSpan: 3), .. Enumerable.Range(0, 7).Select(c => new PdfTableCell((i * 10 + c).ToString(System.Globalization.CultureInfo.InvariantCulture), Style: PdfCellStyle.Number))]));
         return table with { Rows = [.. table.Rows.Take(3), .. body] };

@@ -12,7 +12,7 @@ public class PdftotextTests
     [Fact]
     public void Render_TextExtractedByPdftotext_IsTheOriginalChineseAndFigures()
     {
-        var text = Pdftotext(new ReportPdfRenderer().Render(ZhongweiReport.Load()).Bytes);
+        var text = Pdftotext(new ReportPdfRenderer().Render(SampleReport.Load()).Bytes);
         if (text is null)
         {
             Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "pdftotext is required under CI");

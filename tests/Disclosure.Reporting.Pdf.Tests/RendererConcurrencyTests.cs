@@ -9,7 +9,7 @@ public class RendererConcurrencyTests
     [Fact]
     public void Render_OnManyThreadsAtOnce_GivesTheSameBytesEveryTime()
     {
-        var document = ZhongweiReport.Load();
+        var document = SampleReport.Load();
         var expected = new ReportPdfRenderer().Render(document).Bytes;
 
         var results = new byte[8][];

@@ -12,7 +12,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_ZhongweiReport_ReadsBackHeadingsLabelsAndNumbersInReadingOrder()
     {
-        var result = _renderer.Render(ZhongweiReport.Load());
+        var result = _renderer.Render(SampleReport.Load());
         using var pdf = Open(result.Bytes);
         var text = BodyText(pdf);
 
@@ -32,7 +32,7 @@ public partial class ReportPdfRendererTests
             "3.其他1000001", "（七）总计1000001", "四、结转下年度继续办理0000000",
             "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "000000000000000",
             "五、存在的主要问题及改进情况", "一是政府信息公开的时效性还需提升",
-            "六、其他需要报告的事项", "（一）政务公开工作要点落实情况", "（二）政府信息处理费收取情况",
+            "六、其他需要报告的事项", "(一)政务公开工作要点落实情况", "（二）政府信息处理费收取情况",
             "0955—7068880", "中卫市商务局2024年1月31日",
         ];
         var at = 0;
@@ -49,7 +49,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_ExtractedText_HasNoKangxiRadicalsOrCompatibilityIdeographs()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
         var text = BodyText(pdf);
 
         Assert.DoesNotContain(text, c => c is >= '\u2F00' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF');
@@ -59,7 +59,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_EveryPage_IsA4Portrait()
     {
-        var result = _renderer.Render(ZhongweiReport.Load());
+        var result = _renderer.Render(SampleReport.Load());
         using var pdf = Open(result.Bytes);
 
         Assert.Equal(result.PageCount, pdf.NumberOfPages);
@@ -73,7 +73,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_Fonts_AreEmbeddedAsSubsets()
     {
-        var result = _renderer.Render(ZhongweiReport.Load());
+        var result = _renderer.Render(SampleReport.Load());
         using var pdf = Open(result.Bytes);
         var fontNames = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
 
@@ -88,8 +88,8 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_SameDocumentTwice_IsByteIdentical()
     {
-        var first = _renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes;
-        var second = new ReportPdfRenderer().Render(ZhongweiReport.Load(isDraft: true)).Bytes;
+        var first = _renderer.Render(SampleReport.Load(isDraft: true)).Bytes;
+        var second = new ReportPdfRenderer().Render(SampleReport.Load(isDraft: true)).Bytes;
 
         Assert.Equal(first, second);
     }
@@ -98,8 +98,8 @@ public partial class ReportPdfRendererTests
     public void Render_DifferentDocuments_GetDifferentDocumentIds()
     {
         static string Id(byte[] pdf) => TrailerId().Match(System.Text.Encoding.Latin1.GetString(pdf)).Groups[1].Value;
-        var final = Id(_renderer.Render(ZhongweiReport.Load()).Bytes);
-        var draft = Id(_renderer.Render(ZhongweiReport.Load(isDraft: true)).Bytes);
+        var final = Id(_renderer.Render(SampleReport.Load()).Bytes);
+        var draft = Id(_renderer.Render(SampleReport.Load(isDraft: true)).Bytes);
 
         Assert.Matches("^[0-9A-F]{32}$", final);
         Assert.NotEqual(new string('0', 32), final);
@@ -109,7 +109,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_Metadata_ComesFromTheModel()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
         var info = pdf.Information;
 
         Assert.Equal("中卫市商务局2023年政府信息公开工作年度报告", info.Title);
@@ -138,7 +138,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_ParagraphLines_FillTheMeasureAndKeepTwoCharacterIndent()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
         var page = pdf.GetPage(1);
         var preambleStart = BodyLetters(page).First(l => l.Value == "根");
 
@@ -197,7 +197,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_TablesOfTheReport_FitTheTypeAreaAndUseTenPointFiveToNinePointType()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
         foreach (var page in pdf.GetPages())
         {
             var cells = CellRectangles(page);
@@ -211,7 +211,7 @@ public partial class ReportPdfRendererTests
     public void Render_NoteUnderTable_IsSmallTextBelowTheTable()
     {
         var document = Documents.Of(
-            ZhongweiReport.ReviewsTable(Enumerable.Repeat("0", 15).ToArray()),
+            Documents.ReviewsWithSevenDigits(0),
             new PdfNote("注：本表数据统计期限为2023年1月1日至12月31日。"));
         using var pdf = Open(_renderer.Render(document).Bytes);
         var page = pdf.GetPage(1);
@@ -228,7 +228,7 @@ public partial class ReportPdfRendererTests
     public void Render_TableCaption_IsCentredAboveTheTable()
     {
         var caption = "表1　收到和处理政府信息公开申请情况（本表为测试用的较长标题，用于检验标题在版心内换行居中的效果）";
-        var table = Documents.ApplicationsWithSevenDigits("0") with { Caption = caption };
+        var table = Documents.ApplicationsWithSevenDigits(0) with { Caption = caption };
         using var pdf = Open(_renderer.Render(Documents.Of(table)).Bytes);
         var page = pdf.GetPage(1);
         var tableTop = CellRectangles(page).Max(r => r.Top);
@@ -413,7 +413,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_WhenDraft_EveryPageCarriesTheWatermark()
     {
-        var draft = _renderer.Render(ZhongweiReport.Load(isDraft: true));
+        var draft = _renderer.Render(SampleReport.Load(isDraft: true));
         using var pdf = Open(draft.Bytes);
 
         Assert.All(pdf.GetPages(), page =>
@@ -426,7 +426,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_WhenNotDraft_HasNoWatermark()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
 
         Assert.All(pdf.GetPages(), page => Assert.DoesNotContain(page.Letters, l => l.TextOrientation != TextOrientation.Horizontal));
         Assert.DoesNotContain("草稿", BodyText(pdf), StringComparison.Ordinal);
@@ -477,7 +477,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_BoldRuns_AreSetBoldAndPlainRunsAreNot()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
         var letters = pdf.GetPages().SelectMany(BodyLetters).ToList();
         var text = string.Concat(letters.Select(l => l.Value));
         var boldAt = text.IndexOf("一是政府信息公开的时效性", StringComparison.Ordinal);
@@ -491,7 +491,7 @@ public partial class ReportPdfRendererTests
     [Fact]
     public void Render_Headings_UseHeiForLevelOneAndKaiForLevelTwo()
     {
-        using var pdf = Open(_renderer.Render(ZhongweiReport.Load()).Bytes);
+        using var pdf = Open(_renderer.Render(SampleReport.Load()).Bytes);
         var letters = BodyLetters(pdf.GetPage(1));
         var text = string.Concat(letters.Select(l => l.Value));
 

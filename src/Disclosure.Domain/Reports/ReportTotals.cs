@@ -1,40 +1,40 @@
-using A = Disclosure.Domain.Reports.Layouts.ApplicationsLayout;
-using V = Disclosure.Domain.Reports.Layouts.ReviewsLayout;
+using Disclosure.Domain.Reports.Layouts;
 
 namespace Disclosure.Domain.Reports;
 
 /// <summary>
-/// Computes the totals of a report entered in the portal: table 三's 总计 column and （七）总计 row, and table 四's
-/// 总计 of each group. A total whose parts are all blank stays blank. Imported reports keep their printed totals.
+/// Computes the totals of a report entered in the portal, as each table's <see cref="TableLayout.Totals"/> defines
+/// them (table 三's 总计 column and （七）总计 row, table 四's 总计 of each group). A total whose parts are all blank
+/// stays blank. Imported reports keep their printed totals.
 /// </summary>
 public static class ReportTotals
 {
     public static void Apply(AnnualReport report)
     {
-        var t = report.Applications;
-        foreach (var row in t.Layout.Rows.Where(r => r.Key != A.Rows.TotalProcessed))
+        foreach (var table in report.Tables)
         {
-            t[row.Key, A.Columns.Total] = CellValue.OfNullable(Blanks.Sum(A.ApplicantColumns.Select(c => t.Number(row.Key, c))));
-        }
-
-        var leaves = A.ResultLeafRows(t.Layout);
-        foreach (var column in A.DataColumns)
-        {
-            t[A.Rows.TotalProcessed, column.Key] = CellValue.OfNullable(Blanks.Sum(leaves.Select(r => t.Number(r, column.Key))));
-        }
-
-        var v = report.Reviews;
-        foreach (var group in v.Layout.Rows)
-        {
-            v[group.Key, V.Fields.Total] = CellValue.OfNullable(Blanks.Sum(V.PartFields.Select(f => v.Number(group.Key, f))));
+            var computed = new Dictionary<CellRef, long?>();
+            foreach (var total in table.Layout.Totals)
+            {
+                table[total.Total.Row, total.Total.Column] = CellValue.OfNullable(Value(table, total.Total, computed));
+            }
         }
     }
 
-    /// <summary>True for the cells this class computes (the entry forms show them read-only).</summary>
-    public static bool IsComputed(Layouts.ReportTableId table, string row, string column) => table switch
+    /// <summary>A computed cell's value from the typed cells (a total of totals is added up from its own parts).</summary>
+    private static long? Value(ReportTable table, CellRef cell, Dictionary<CellRef, long?> computed)
     {
-        Layouts.ReportTableId.Applications => row == A.Rows.TotalProcessed || column == A.Columns.Total,
-        Layouts.ReportTableId.Reviews => column == V.Fields.Total,
-        _ => false,
-    };
+        if (table.Layout.ComputedBy(cell) is not { } definition)
+        {
+            return table.Number(cell.Row, cell.Column);
+        }
+
+        if (!computed.TryGetValue(cell, out var value))
+        {
+            value = Blanks.Sum(definition.Parts.Select(p => Value(table, p, computed)));
+            computed[cell] = value;
+        }
+
+        return value;
+    }
 }

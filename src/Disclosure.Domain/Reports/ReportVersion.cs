@@ -207,15 +207,34 @@ public sealed class ReportVersion
         UpdatedAt = at;
     }
 
-    public void Approve(DateTimeOffset at)
+    /// <summary>
+    /// Approves the submitted version as the reviewer saw it. Refused when the content changed since
+    /// (<see cref="Approval.RevisionSeen"/> is not the current revision: a return, an edit and a new submission void
+    /// what was reviewed), and when the reviewer is the one who submitted it — unless the office is explicitly run by
+    /// one person (<see cref="Approval.SinglePersonOffice"/>), which the result says so the audit trail can show it.
+    /// </summary>
+    public ApprovalKind Approve(Approval approval, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(approval);
         if (Status != ReportStatus.Submitted)
         {
             throw new ReportWorkflowException($"只有已提交的报告可以审核通过，第 {Number} 版当前状态为“{Status.DisplayName()}”。");
         }
 
+        if (approval.RevisionSeen != Revision)
+        {
+            throw new ReportWorkflowException($"您审阅的是第 {approval.RevisionSeen} 次修订，报告此后已修改（现为第 {Revision} 次修订），请重新审阅后再审核通过。");
+        }
+
+        var bySubmitter = approval.SubmittedBy is not null && string.Equals(approval.SubmittedBy, approval.ReviewerId, StringComparison.Ordinal);
+        if (bySubmitter && !approval.SinglePersonOffice)
+        {
+            throw new ReportWorkflowException("提交人不能审核通过自己提交的报告，请由另一位审核人审核。");
+        }
+
         Status = ReportStatus.Approved;
         UpdatedAt = at;
+        return bySubmitter ? ApprovalKind.BySubmitterInSinglePersonOffice : ApprovalKind.Independent;
     }
 
     internal void MarkPublished(DateTimeOffset at)
@@ -312,4 +331,17 @@ public sealed class ReportVersion
             _cells.Remove(orphan);
         }
     }
+}
+
+/// <summary>
+/// A reviewer's approval: who approves (<paramref name="ReviewerId"/>), the revision they reviewed, who submitted the
+/// version (from the audit trail; null when unknown), and whether the office is configured as run by one person.
+/// </summary>
+public sealed record Approval(string ReviewerId, int RevisionSeen, string? SubmittedBy, bool SinglePersonOffice = false);
+
+/// <summary>Whether an approval was made by someone other than the submitter, or by the submitter where that is allowed.</summary>
+public enum ApprovalKind
+{
+    Independent,
+    BySubmitterInSinglePersonOffice,
 }

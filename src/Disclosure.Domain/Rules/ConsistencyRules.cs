@@ -2,7 +2,6 @@ using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using A = Disclosure.Domain.Reports.Layouts.ApplicationsLayout;
 using P = Disclosure.Domain.Reports.Layouts.ProactiveLayout;
-using V = Disclosure.Domain.Reports.Layouts.ReviewsLayout;
 
 namespace Disclosure.Domain.Rules;
 
@@ -51,72 +50,42 @@ public static class ConsistencyRules
         where value < 0
         select new RuleViolation(R0, RuleSeverity.Error, table.Id, row.Key, column.Key, null, value);
 
-    /// <summary>R1: 一 + 二 = （七）总计 + 四, in each of the 7 columns of table 三.</summary>
+    /// <summary>R1: 一 + 二 = （七）总计 + 四, in each of the 7 columns of table 三 (the table's <see cref="TableLayout.Balances"/>).</summary>
     public static IEnumerable<RuleViolation> ApplicationsBalance(AnnualReport report)
     {
         var t = report.Applications;
-        foreach (var column in A.DataColumns)
+        foreach (var balance in t.Layout.Balances)
         {
-            long? received = Sum(t.Number(A.Rows.New, column.Key), t.Number(A.Rows.CarriedOver, column.Key));
-            long? settled = Sum(t.Number(A.Rows.TotalProcessed, column.Key), t.Number(A.Rows.CarriedForward, column.Key));
-            if ((received ?? 0) != (settled ?? 0))
+            var received = Sum(balance.Received.Select(c => t.Number(c.Row, c.Column))) ?? 0;
+            var settled = Sum(balance.Settled.Select(c => t.Number(c.Row, c.Column))) ?? 0;
+            if (received != settled)
             {
                 // Reported at （七）总计: the figure a publisher most often types wrong. Expected is what balances 一 + 二.
-                var carriedForward = t.Number(A.Rows.CarriedForward, column.Key) ?? 0;
-                yield return new RuleViolation(R1, RuleSeverity.Error, ReportTableId.Applications, A.Rows.TotalProcessed,
-                    column.Key, (received ?? 0) - carriedForward, t.Number(A.Rows.TotalProcessed, column.Key));
+                var others = Sum(balance.Settled.Where(c => c != balance.ReportedAt).Select(c => t.Number(c.Row, c.Column))) ?? 0;
+                var reported = t.Number(balance.ReportedAt.Row, balance.ReportedAt.Column);
+                yield return new RuleViolation(balance.RuleId, RuleSeverity.Error, t.Id, balance.ReportedAt.Row,
+                    balance.ReportedAt.Column, received - others, reported);
             }
         }
     }
 
     /// <summary>R2: （七）总计 = the sum of the leaf result rows (21 in 2021, 19 with the single （六） row; the spec's "22" counts （七） itself), in each column.</summary>
-    public static IEnumerable<RuleViolation> ResultsTotal(AnnualReport report)
-    {
-        var t = report.Applications;
-        var leaves = A.ResultLeafRows(t.Layout);
-        foreach (var column in A.DataColumns)
-        {
-            var parts = Sum(leaves.Select(row => t.Number(row, column.Key)));
-            var finding = CompareTotal(R2, ReportTableId.Applications, A.Rows.TotalProcessed, column.Key, parts,
-                t.Number(A.Rows.TotalProcessed, column.Key));
-            if (finding is not null)
-            {
-                yield return finding;
-            }
-        }
-    }
+    public static IEnumerable<RuleViolation> ResultsTotal(AnnualReport report) => Totals(report.Applications, R2);
 
     /// <summary>R3: 总计 = the six applicant columns, in each row of table 三.</summary>
-    public static IEnumerable<RuleViolation> ApplicantTotal(AnnualReport report)
-    {
-        var t = report.Applications;
-        foreach (var row in t.Layout.Rows)
-        {
-            var parts = Sum(A.ApplicantColumns.Select(column => t.Number(row.Key, column)));
-            var finding = CompareTotal(R3, ReportTableId.Applications, row.Key, A.Columns.Total, parts,
-                t.Number(row.Key, A.Columns.Total));
-            if (finding is not null)
-            {
-                yield return finding;
-            }
-        }
-    }
+    public static IEnumerable<RuleViolation> ApplicantTotal(AnnualReport report) => Totals(report.Applications, R3);
 
     /// <summary>R4: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, in each group of table 四.</summary>
-    public static IEnumerable<RuleViolation> ReviewTotals(AnnualReport report)
-    {
-        var t = report.Reviews;
-        foreach (var group in t.Layout.Rows)
-        {
-            var parts = Sum(V.PartFields.Select(field => t.Number(group.Key, field)));
-            var finding = CompareTotal(R4, ReportTableId.Reviews, group.Key, V.Fields.Total, parts,
-                t.Number(group.Key, V.Fields.Total));
-            if (finding is not null)
-            {
-                yield return finding;
-            }
-        }
-    }
+    public static IEnumerable<RuleViolation> ReviewTotals(AnnualReport report) => Totals(report.Reviews, R4);
+
+    /// <summary>The totals of <paramref name="table"/> that <paramref name="rule"/> checks, as the layout defines them.</summary>
+    private static IEnumerable<RuleViolation> Totals(ReportTable table, string rule) =>
+        from total in table.Layout.Totals
+        where total.RuleId == rule
+        let parts = Sum(total.Parts.Select(p => table.Number(p.Row, p.Column)))
+        let finding = CompareTotal(rule, table.Id, total.Total.Row, total.Total.Column, parts, table.Number(total.Total.Row, total.Total.Column))
+        where finding is not null
+        select finding;
 
     /// <summary>R5: 上年结转 this year = 结转下年度继续办理 last year, in each column. Needs an override after a reorganisation.</summary>
     public static IEnumerable<RuleViolation> CarryOver(AnnualReport report, AnnualReport previousYear)

@@ -5,18 +5,18 @@ using static Disclosure.Web.Tests.StaffEntry.StaffJourney;
 
 namespace Disclosure.Web.Tests.StaffEntry;
 
-public sealed class SavingTests : IDisposable
+[Collection(PortalCollections.Staff)]
+public sealed class SavingTests(PortalFactory portal) : PortalTest(portal)
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly PortalFactory _factory = portal;
 
     [Fact]
     public async Task Start_PrefillsCarriedOver_FromLastYearsCarriedForward()
     {
         using (var admin = await SignInAsync(_factory, AdminEmail))
+        using (var reviewer = await SignInAsync(_factory, Reviewer))
         {
-            await CorrectZhongwei2023ToCarryTwoForwardAsync(admin);
+            await CorrectZhongwei2023ToCarryTwoForwardAsync(admin, reviewer);
         }
 
         using var editor = await SignInAsync(_factory, Editor);
@@ -50,7 +50,7 @@ public sealed class SavingTests : IDisposable
         Assert.Equal("", t3.Output("total_processed", "research"));
 
         var t4 = await SaveTableAsync(editor, 4, new() { ["Cells[administrative_review.upheld]"] = "1", ["Cells[administrative_review.corrected]"] = "2" });
-        Assert.Equal("3", t4.QuerySelector("output[data-total-of='administrative_review']")!.Text());
+        Assert.Equal("3", t4.QuerySelector("output[data-row='administrative_review'][data-col='total']")!.Text());
 
         var saves = await AuditAsync(_factory, AuditAction.ReportSaved);
         Assert.Equal(2, saves.Count);

@@ -41,14 +41,14 @@ public static class StaffJourney
         return page;
     }
 
-    /// <summary>Publishes a correction of 中卫 2023 that carries 2 applications from 自然人 forward into 2024.</summary>
-    public static async Task CorrectZhongwei2023ToCarryTwoForwardAsync(StaffClient admin)
+    /// <summary>Publishes a correction of 中卫 2023 that carries 2 applications from 自然人 forward into 2024 (the Administrator corrects, submits and publishes; the Reviewer approves).</summary>
+    public static async Task CorrectZhongwei2023ToCarryTwoForwardAsync(StaffClient admin, StaffClient reviewer)
     {
         const string url = "/admin/reports/zhongwei-commerce/2023";
         await WorkflowAsync(admin, "correction", "已发起更正：请修改后提交审核，发布后将替换当前版本。", new() { ["note"] = "补录 2 件年底收到、次年办结的申请。" }, url);
         await SaveTableAsync(admin, 3, new() { ["Cells[new.natural_person]"] = "3", ["Cells[carried_forward.natural_person]"] = "2" }, url);
         await WorkflowAsync(admin, "submit", "已提交审核。", url: url);
-        await WorkflowAsync(admin, "approve", "已审核通过。", url: url);
+        await WorkflowAsync(reviewer, "approve", "已审核通过。", url: url);
         await WorkflowAsync(admin, "publish", "已发布，公众现在可以看到本报告。", url: url);
     }
 

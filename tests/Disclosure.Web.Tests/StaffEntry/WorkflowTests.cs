@@ -9,11 +9,10 @@ using static Disclosure.Web.Tests.StaffEntry.StaffJourney;
 
 namespace Disclosure.Web.Tests.StaffEntry;
 
-public sealed class WorkflowTests : IDisposable
+[Collection(PortalCollections.Staff)]
+public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly PortalFactory _factory = portal;
 
     [Fact]
     public async Task IllegalTransitions_AreRefusedWithAVisibleMessage()
@@ -77,8 +76,9 @@ public sealed class WorkflowTests : IDisposable
     public async Task R5_AMismatchingCarryOverBlocksSubmission_UntilAReasonIsSaved()
     {
         using (var admin = await SignInAsync(_factory, AdminEmail))
+        using (var reviewer = await SignInAsync(_factory, Reviewer))
         {
-            await CorrectZhongwei2023ToCarryTwoForwardAsync(admin);
+            await CorrectZhongwei2023ToCarryTwoForwardAsync(admin, reviewer);
         }
 
         using var editor = await SignInAsync(_factory, Editor);
@@ -133,7 +133,7 @@ public sealed class WorkflowTests : IDisposable
         await WorkflowAsync(admin, "correction", "已发起更正：请修改后提交审核，发布后将替换当前版本。", new() { ["note"] = "行政许可数量更正为 15 件。" });
         await SaveTableAsync(admin, 2, new() { ["Cells[licensing.decisions]"] = "15" });
         await WorkflowAsync(admin, "submit", "已提交审核。");
-        await WorkflowAsync(admin, "approve", "已审核通过。");
+        await WorkflowAsync(reviewer, "approve", "已审核通过。");
         await WorkflowAsync(admin, "publish", "已发布，公众现在可以看到本报告。");
 
         var corrected = await reader.GetDocumentAsync("/reports/zhongwei-commerce/2024");

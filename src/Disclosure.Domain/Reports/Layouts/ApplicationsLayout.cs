@@ -1,3 +1,5 @@
+using Disclosure.Domain.Rules;
+
 namespace Disclosure.Domain.Reports.Layouts;
 
 /// <summary>Table 三 — 收到和处理政府信息公开申请情况: 7 applicant columns × 25 rows (2021) or 23 rows (2019, hybrid).</summary>
@@ -54,13 +56,104 @@ public static class ApplicationsLayout
     /// <summary>2019 and hybrid: （六）其他处理 is one row.</summary>
     public static readonly TableLayout SingleOtherRow = Build(singleOtherRow: true);
 
+    /// <summary>The label of the balance check the entry form shows under the table.</summary>
+    public const string BalanceLabel = "勾稽关系（一＋二＝三（七）＋四）";
+
     /// <summary>The leaf result rows summed by （七）总计 (rule R2): 21 in 2021, 19 with the single （六） row (（一）–（六）; the 22-row merged cell of the printed table also spans （七）).</summary>
-    public static IReadOnlyList<string> ResultLeafRows(TableLayout layout) =>
-        layout.Rows
+    public static IReadOnlyList<string> ResultLeafRows(IReadOnlyList<RowDefinition> rows) =>
+        rows
             .SkipWhile(r => r.Key != Rows.Granted)
             .TakeWhile(r => r.Key != Rows.TotalProcessed)
             .Select(r => r.Key)
             .ToArray();
+
+    /// <summary>The leaf result rows of <paramref name="layout"/>, as its R2 total defines them.</summary>
+    public static IReadOnlyList<string> ResultLeafRows(TableLayout layout) =>
+        layout.ComputedBy(new CellRef(Rows.TotalProcessed, Columns.NaturalPerson))!.Parts.Select(p => p.Row).ToArray();
+
+    /// <summary>
+    /// R2: （七）总计 = the result rows, in each column (the 总计 column included, so that it is computed from the
+    /// computed row totals); then R3: 总计 = the six applicant columns, in each row.
+    /// </summary>
+    private static TotalDefinition[] Totals(IReadOnlyList<RowDefinition> rows)
+    {
+        var leaves = ResultLeafRows(rows);
+        var results = DataColumns.Select(column => new TotalDefinition(ConsistencyRules.R2,
+            new CellRef(Rows.TotalProcessed, column.Key), leaves.Select(r => new CellRef(r, column.Key)).ToArray()));
+        var applicants = rows.Select(row => new TotalDefinition(ConsistencyRules.R3,
+            new CellRef(row.Key, Columns.Total), ApplicantColumns.Select(c => new CellRef(row.Key, c)).ToArray()));
+        return [.. results, .. applicants];
+    }
+
+    /// <summary>R1, in each of the seven columns.</summary>
+    private static BalanceDefinition[] Balances() =>
+        DataColumns.Select(column => new BalanceDefinition(ConsistencyRules.R1, BalanceLabel, column.Key,
+            [new(Rows.New, column.Key), new(Rows.CarriedOver, column.Key)],
+            [new(Rows.TotalProcessed, column.Key), new(Rows.CarriedForward, column.Key)],
+            new CellRef(Rows.TotalProcessed, column.Key))).ToArray();
+
+    /// <summary>
+    /// The printed table: the 3 × 3 note and two header levels over the seven applicant columns; beside the figures,
+    /// one label across three columns, or 「三、本年度办理结果」 printed vertically beside the result rows, with the
+    /// （三）–（六） subgroups beside their numbered items.
+    /// </summary>
+    private static PrintedTable Print(IReadOnlyList<RowDefinition> rows)
+    {
+        PrintedColumn[] grid =
+        [
+            new(PrintedColumnRole.Label, 0.45), new(PrintedColumnRole.Label, 1.2), new(PrintedColumnRole.Label, 2.45),
+            .. DataColumns.Select(_ => new PrintedColumn(PrintedColumnRole.Data, 0.85)),
+        ];
+        var builder = new PrintedTableBuilder(ReportTableId.Applications, "收到和处理政府信息公开申请情况", grid)
+            .Header(new NoteCell(BalanceNote, RowSpan: 3, ColSpan: 3), new HeadingCell("applicant", ApplicantHeader, HeadingRole.ColumnGroup, ColSpan: 7))
+            .Header(
+                ColumnHeading(DataColumns[0], rowSpan: 2),
+                new HeadingCell("org", OrganisationHeader, HeadingRole.ColumnGroup, ColSpan: 5),
+                ColumnHeading(DataColumns[6], rowSpan: 2))
+            .Header([.. DataColumns.Skip(1).Take(5).Select(c => ColumnHeading(c, rowSpan: 1))]);
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var previous = i > 0 ? rows[i - 1] : null;
+            var cells = new List<PrintedCell>();
+            if (row.Group is null)
+            {
+                cells.Add(new HeadingCell("r-" + row.Key, row.Label, HeadingRole.Row, ColSpan: 3, Strong: true));
+            }
+            else
+            {
+                if (previous?.Group != row.Group)
+                {
+                    cells.Add(new HeadingCell("results", row.Group, HeadingRole.Group, RowSpan: rows.Count(r => r.Group == row.Group), Strong: true));
+                }
+
+                if (row.Subgroup is null)
+                {
+                    cells.Add(new HeadingCell("r-" + row.Key, row.Label, HeadingRole.Row, ColSpan: 2));
+                }
+                else
+                {
+                    if (previous?.Subgroup != row.Subgroup)
+                    {
+                        var prefix = row.Key[..row.Key.IndexOf('_', StringComparison.Ordinal)];
+                        cells.Add(new HeadingCell("sg-" + prefix, row.Subgroup, HeadingRole.Subgroup, RowSpan: rows.Count(r => r.Subgroup == row.Subgroup)));
+                    }
+
+                    cells.Add(new HeadingCell("r-" + row.Key, row.Label, HeadingRole.Item));
+                }
+            }
+
+            var rowText = row.Subgroup + row.Label;
+            cells.AddRange(row.Columns.Select(c => PrintedTableBuilder.Data(ReportTableId.Applications, row.Key, c, rowText)));
+            builder.Body([.. cells]);
+        }
+
+        return builder.Build();
+
+        static HeadingCell ColumnHeading(ColumnDefinition column, int rowSpan) =>
+            new("c-" + column.Key, column.Label, HeadingRole.Column, RowSpan: rowSpan);
+    }
 
     private static TableLayout Build(bool singleOtherRow)
     {
@@ -102,6 +195,6 @@ public static class ApplicationsLayout
 
         rows.Add(new RowDefinition(Rows.TotalProcessed, "（七）总计", cols, ResultsGroup));
         rows.Add(new RowDefinition(Rows.CarriedForward, "四、结转下年度继续办理", cols));
-        return new TableLayout(ReportTableId.Applications, Title, rows);
+        return new TableLayout(ReportTableId.Applications, Title, rows, Print, Totals(rows), Balances());
     }
 }

@@ -65,7 +65,41 @@ public static class ProactiveLayout
             new(Rows.Penalty, "行政处罚", decisions, Article20Item6),
             new(Rows.Enforcement, "行政强制", decisions, Article20Item6),
             new(Rows.Fees, "行政事业性收费", fees, Article20Item8),
-        ]);
+        ], Print);
+    }
+
+    /// <summary>
+    /// One block per article of the 条例 (第二十条第（一）项 …): a shaded heading across the table, a header row
+    /// (信息内容 and the block's columns), its rows. A block with fewer than three columns widens its last one.
+    /// </summary>
+    private static PrintedTable Print(IReadOnlyList<RowDefinition> rows)
+    {
+        const int valueColumns = 3;
+        var builder = new PrintedTableBuilder(ReportTableId.Proactive, "主动公开政府信息情况",
+            [new(PrintedColumnRole.Label, 1.6), .. Enumerable.Repeat(new PrintedColumn(PrintedColumnRole.Data, 1), valueColumns)]);
+        var number = 0;
+        foreach (var block in rows.GroupBy(r => r.Group ?? ""))
+        {
+            var key = $"b{++number}";
+            var columns = block.First().Columns;
+            builder.Section()
+                .Header(new HeadingCell(key, block.Key, HeadingRole.Block, ColSpan: valueColumns + 1, Strong: true))
+                .Header([
+                    new HeadingCell($"{key}-content", ContentHeader, HeadingRole.Column, Strong: true),
+                    .. columns.Select((c, i) => new HeadingCell($"{key}-{c.Key}", c.Label, HeadingRole.Column, ColSpan: Span(i, columns.Count), Strong: true)),
+                ]);
+            foreach (var row in block)
+            {
+                builder.Body([
+                    new HeadingCell("r-" + row.Key, row.Label, HeadingRole.Row),
+                    .. row.Columns.Select((c, i) => PrintedTableBuilder.Data(ReportTableId.Proactive, row.Key, c, row.Label, Span(i, row.Columns.Count))),
+                ]);
+            }
+        }
+
+        return builder.Build();
+
+        static int Span(int index, int count) => index == count - 1 ? valueColumns - count + 1 : 1;
     }
 
     private static TableLayout Build2019()
@@ -102,6 +136,6 @@ public static class ProactiveLayout
             new(Rows.Enforcement, "行政强制", items, Article20Item6),
             new(Rows.Fees, "行政事业性收费", fees, Article20Item8),
             new(Rows.Procurement, "政府集中采购", procurement, Article20Item9),
-        ]);
+        ], Print);
     }
 }

@@ -1,17 +1,15 @@
-using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
 namespace Disclosure.Web.Features.Reports;
 
+/// <summary>One statistical table of a report page: <c>_Table.cshtml</c>'s model.</summary>
+public sealed record TableView(ReportViewModel Report, ReportTableId Table);
+
 /// <summary>One data cell of a report table as the page prints it, with the header ids a screen reader announces.</summary>
 public sealed record CellModel(string Text, string Headers, bool HasFinding, int ColSpan = 1, string? FindingsId = null)
 {
-    public static CellModel For(ReportViewModel model, ReportTable table, RowDefinition row, ColumnDefinition column, string headers, int colSpan = 1) =>
-        new(table[row.Key, column.Key].Format(column.Kind), headers, model.HasFinding(table.Id, row.Key, column.Key), colSpan,
-            TableFindings.IdFor(table.Id));
-
     /// <summary>The &lt;td&gt;, written directly: a report page has about 200 of them.</summary>
     public IHtmlContent ToHtml()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Disclosure.Domain.Reports;
 using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 

@@ -33,7 +33,7 @@ public sealed class ReportPdfStore(DisclosureDbContext db, ReportPdfRenderer ren
             return null;
         }
 
-        var fileName = ReportPdfDocument.FileName(version.Name, year);
+        var fileName = AnnualReportPdf.FileName(version.Name, year);
         var etag = await StoredETag(version.Id, cancellationToken) ?? await RenderAndStoreAsync(version.Id, cancellationToken);
         return new PdfEntry(version.Id, etag, fileName);
     }
@@ -58,7 +58,7 @@ public sealed class ReportPdfStore(DisclosureDbContext db, ReportPdfRenderer ren
             .SingleAsync(v => v.Id == versionId, cancellationToken);
         var document = version.ToDocument(version.Report.Agency.Slug);
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.PublishedAt ?? version.CreatedAt, _chinaTime).DateTime);
-        var result = renderer.Render(ReportPdfDocument.Build(document, date));
+        var result = renderer.Render(AnnualReportPdf.Build(document, date));
         var etag = $"\"{Convert.ToBase64String(SHA256.HashData(result.Bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
         logger.LogInformation("Rendered the PDF of report version {VersionId}: {Pages} pages, {Bytes} bytes", versionId, result.PageCount, result.Bytes.Length);
 

@@ -80,6 +80,11 @@ public sealed class DashboardController(DisclosureDbContext db, TimeProvider clo
             _ => rows.Where(r => r.Status == wanted).ToList(),
         };
         ViewData["All"] = rows;
+        if (User.IsInRole(PortalRoles.Administrator))
+        {
+            ViewData["Register"] = await Register.RegisterDashboard.LoadAsync(db, Today(), cancellationToken);
+        }
+
         return View(new YearDashboard(year, deadline, Today() > deadline, shown, filter));
     }
 

@@ -4,6 +4,7 @@ using Disclosure.Domain.Audit;
 using Disclosure.Domain.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Disclosure.Web.Features.Admin.Reports;
 
@@ -16,7 +17,7 @@ public sealed record ConflictingSave(string UserName, DateTimeOffset At, string?
 /// The writes staff make to a report: each loads the workspace, calls the domain, records an audit entry and saves
 /// once. The application log gets ids and outcomes, never what was typed.
 /// </summary>
-public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, ILogger<ReportCommands> logger)
+public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, IOptions<WorkflowOptions> workflow, ILogger<ReportCommands> logger)
 {
     public const int MaxChangesInAudit = 60;
 
@@ -69,6 +70,25 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
     {
         await AuditAsync(user, action, workspace, version, details, cancellationToken);
         logger.LogInformation("Report version {VersionId}: {Action}", version.Id, action);
+    }
+
+    /// <summary>
+    /// Approves the submitted version at the revision the reviewer saw, unless they submitted it themselves (allowed
+    /// only where <see cref="WorkflowOptions.SinglePersonOffice"/> says so, and then the audit row says it too).
+    /// The approval's audit row carries that revision.
+    /// </summary>
+    public async Task ApproveAsync(ReportWorkspace workspace, ReportVersion version, int revisionSeen, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var submittedBy = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ReportVersionId == version.Id && e.Action == AuditAction.ReportSubmitted)
+            .OrderByDescending(e => e.Id)
+            .Select(e => e.UserId)
+            .FirstOrDefaultAsync(cancellationToken);
+        var kind = version.Approve(new Approval(UserId(user) ?? "", revisionSeen, submittedBy, workflow.Value.SinglePersonOffice), clock.GetUtcNow());
+        var details = kind == ApprovalKind.BySubmitterInSinglePersonOffice
+            ? $"审核第 {revisionSeen} 次修订；单人办公（Workflow:SinglePersonOffice）：由提交人本人审核通过"
+            : $"审核第 {revisionSeen} 次修订";
+        await RecordAsync(workspace, version, AuditAction.ReportApproved, details, user, cancellationToken);
     }
 
     private async Task<SaveConflict> ConflictAsync(ReportVersion version, int formRevision, CancellationToken cancellationToken)

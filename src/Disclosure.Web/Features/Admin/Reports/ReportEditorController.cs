@@ -78,13 +78,13 @@ public sealed class ReportEditorController(
     [HttpGet("table/{table:int:range(2,4)}")]
     public Task<IActionResult> Table(string slug, int year, int table, CancellationToken cancellationToken) =>
         EditPart(slug, year, (ws, v, doc) =>
-            View(ViewFor(table), new TablePage(ws, TableForm.From(doc.Table((ReportTableId)table), v.Revision), (ReportTableId)table, doc)), cancellationToken);
+            View("Table", new TablePage(ws, TableForm.From(doc.Table((ReportTableId)table), v.Revision), (ReportTableId)table, doc)), cancellationToken);
 
     [HttpPost("table/{table:int:range(2,4)}")]
     public Task<IActionResult> Table(string slug, int year, int table, TableForm form, CancellationToken cancellationToken)
     {
         var id = (ReportTableId)table;
-        return SavePart(slug, year, form, null, ViewFor(table), (doc, f) =>
+        return SavePart(slug, year, form, null, "Table", (doc, f) =>
         {
             f.ApplyTo(doc, id);
             return doc;
@@ -150,7 +150,7 @@ public sealed class ReportEditorController(
         }
 
         var pdf = await previews.GetAsync(version.Id, version.Revision, version.IsOpen, () =>
-            ReportPdfDocument.Build(workspace.WorkingDocument!, DateOnly.FromDateTime(version.UpdatedAt.UtcDateTime), isDraft: version.IsOpen), cancellationToken);
+            AnnualReportPdf.Build(workspace.WorkingDocument!, DateOnly.FromDateTime(version.UpdatedAt.UtcDateTime), isDraft: version.IsOpen), cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return File(pdf, "application/pdf");
     }
@@ -190,7 +190,7 @@ public sealed class ReportEditorController(
 
     [HttpPost("approve")]
     [Authorize(Policy = StaffPolicies.Review)]
-    public async Task<IActionResult> Approve(string slug, int year, CancellationToken cancellationToken)
+    public async Task<IActionResult> Approve(string slug, int year, int revision, CancellationToken cancellationToken)
     {
         var (workspace, denied) = await OpenAsync(slug, year, AgencyOperation.Read, cancellationToken);
         if (workspace?.Open is not { } version)
@@ -198,11 +198,7 @@ public sealed class ReportEditorController(
             return denied ?? NotFound();
         }
 
-        return await Workflow(workspace, async () =>
-        {
-            version.Approve(clock.GetUtcNow());
-            await commands.RecordAsync(workspace, version, AuditAction.ReportApproved, null, User, cancellationToken);
-        }, "已审核通过。");
+        return await Workflow(workspace, () => commands.ApproveAsync(workspace, version, revision, User, cancellationToken), "已审核通过。");
     }
 
     [HttpPost("publish")]
@@ -240,8 +236,6 @@ public sealed class ReportEditorController(
             await commands.RecordAsync(workspace, correction, AuditAction.CorrectionStarted, correction.CorrectionNote, User, cancellationToken);
         }, "已发起更正：请修改后提交审核，发布后将替换当前版本。");
     }
-
-    private static string ViewFor(int table) => table == (int)ReportTableId.Applications ? "Table3" : "Table";
 
     private async Task<(ReportWorkspace? Workspace, IActionResult? Denied)> OpenAsync(string slug, int year, AgencyOperation operation, CancellationToken cancellationToken)
     {
@@ -366,12 +360,9 @@ public sealed record TablePage(ReportWorkspace Workspace, TableForm Form, Report
     public IReadOnlyList<RuleViolation> Findings { get; } =
         ConsistencyRules.Check(Document, Workspace.PreviousYear).Where(f => f.Table == Table && f.RuleId != ConsistencyRules.S1).ToList();
 
-    /// <summary>What each cell's field is called in the error summary: its row (with 表三's sub-group) and column.</summary>
+    /// <summary>What each cell's field is called in the error summary: its printed label (「表三 （三）不予公开1.属于国家秘密·商业企业」).</summary>
     public IReadOnlyDictionary<string, string> FieldLabels =>
-        Layout.Rows.SelectMany(r => r.Columns.Select(c => (r, c)))
-            .ToDictionary(
-                x => TableForm.FieldName(x.r.Key, x.c.Key),
-                x => $"{(x.r.Subgroup is null ? x.r.Label : x.r.Subgroup + x.r.Label)} · {x.c.Label}");
+        Layout.Printed.DataCells.ToDictionary(c => TableForm.FieldName(c.Ref.Row, c.Ref.Column), c => c.Label);
 }
 
 /// <summary>The check page: every finding, with the tables drawn as the public will see them and the offending cells marked.</summary>

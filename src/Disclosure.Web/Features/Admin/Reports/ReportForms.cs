@@ -143,7 +143,7 @@ public sealed class TableForm : ReportForm
     {
         Revision = revision,
         Cells = table.Cells
-            .Where(c => !ReportTotals.IsComputed(c.Table, c.Row, c.Column))
+            .Where(c => !table.Layout.IsComputed(c.Row, c.Column))
             .ToDictionary(c => Key(c.Row, c.Column), c => (string?)c.Value.Format(table.Layout.Row(c.Row)!.Column(c.Column)!.Kind)),
     };
 
@@ -155,7 +155,7 @@ public sealed class TableForm : ReportForm
         {
             foreach (var column in row.Columns)
             {
-                if (!ReportTotals.IsComputed(tableId, row.Key, column.Key) && Cells.TryGetValue(Key(row.Key, column.Key), out var raw))
+                if (!table.Layout.IsComputed(row.Key, column.Key) && Cells.TryGetValue(Key(row.Key, column.Key), out var raw))
                 {
                     table[row.Key, column.Key] = CellInput.Parse(raw, column.Kind);
                 }
@@ -250,7 +250,7 @@ public sealed class TableFormValidator : AbstractValidator<TableForm>
             {
                 var dot = key.IndexOf('.', StringComparison.Ordinal);
                 var column = dot > 0 ? layout.Row(key[..dot])?.Column(key[(dot + 1)..]) : null;
-                if (column is null || ReportTotals.IsComputed(layout.Id, key[..dot], key[(dot + 1)..]))
+                if (column is null || layout.IsComputed(key[..dot], key[(dot + 1)..]))
                 {
                     context.AddFailure($"Cells[{key}]", "表中没有这个可填写的单元格。");
                     continue;

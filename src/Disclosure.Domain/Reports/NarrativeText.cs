@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Disclosure.Web.Features.Reports;
+namespace Disclosure.Domain.Reports;
 
 /// <summary>One block of a narrative section: a paragraph (its lines), or a short sub-heading such as 「（一）政府信息处理费收取情况」.</summary>
 public sealed record NarrativeBlock(bool IsSubHeading, IReadOnlyList<string> Lines);
