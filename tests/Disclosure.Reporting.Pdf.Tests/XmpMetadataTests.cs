@@ -15,7 +15,7 @@ public sealed class XmpMetadataTests
     [Fact]
     public void Render_TitleAndAgencyWithMarkup_XmpIsWellFormedAndHoldsThemAsText()
     {
-        var report = ZhongweiReport.Load();
+        var report = SampleReport.Load();
         report = report with { Metadata = report.Metadata with { Title = "2023 & <年度> 报告 " + Injected, Author = Injected } };
 
         var bytes = new ReportPdfRenderer().Render(report).Bytes;
@@ -34,7 +34,7 @@ public sealed class XmpMetadataTests
     [Fact]
     public void Render_Twice_GivesTheSameBytes_AndTheXmpNamesTheDocument()
     {
-        var report = ZhongweiReport.Load();
+        var report = SampleReport.Load();
         var first = new ReportPdfRenderer().Render(report).Bytes;
         var second = new ReportPdfRenderer().Render(report).Bytes;
         Assert.Equal(first, second);

@@ -18,8 +18,10 @@ public sealed class LogAndRedirectTests : IDisposable
         using var response = await client.GetAsync(new Uri("/reports/x%0D%0A[12:00:00 ERR] forged entry/2023", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var logged = _portal.Logs.Messages().Where(m => m.Contains("forged entry", StringComparison.Ordinal)).ToList();
-        Assert.True(logged.Count > 0, string.Join("\n", _portal.Logs.Messages()));
+        static bool Forged(string message) => message.Contains("forged entry", StringComparison.Ordinal);
+        var messages = await _portal.Logs.MessagesOnceAsync(Forged, TimeSpan.FromSeconds(10));
+        var logged = messages.Where(Forged).ToList();
+        Assert.True(logged.Count > 0, string.Join("\n", messages));
         Assert.All(logged, line =>
         {
             Assert.DoesNotContain('\n', line);

@@ -66,12 +66,12 @@ public sealed class SessionLifetimeTests : IDisposable
         using var client = session.Client(_portal);
         await client.GetDocumentAsync("/account/password");
 
-        _portal.Clock.Advance(TimeSpan.FromHours(7));
+        _portal.Time.Advance(TimeSpan.FromHours(7));
         await client.GetDocumentAsync("/account/password");
-        _portal.Clock.Advance(TimeSpan.FromHours(4.5));
+        _portal.Time.Advance(TimeSpan.FromHours(4.5));
         await client.GetDocumentAsync("/account/password");
 
-        _portal.Clock.Advance(TimeSpan.FromHours(1));
+        _portal.Time.Advance(TimeSpan.FromHours(1));
         using var after = await client.GetAsync(new Uri("/account/password", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal("/account/login", after.Headers.Location!.AbsolutePath);

@@ -29,7 +29,7 @@ public sealed class TestPortal(
     /// <summary>A request with this header comes from that address (what a TCP connection would say).</summary>
     public const string ClientHeader = "X-Test-Client-Address";
 
-    public ManualClock Clock { get; } = new();
+    public ManualClock Time { get; } = new();
 
     public LogCapture Logs { get; } = new();
 
@@ -81,7 +81,7 @@ public sealed class TestPortal(
             collection.AddSingleton<IStartupFilter, ClientAddressFilter>();
             if (fakeClock)
             {
-                collection.AddSingleton<TimeProvider>(Clock);
+                collection.AddSingleton<TimeProvider>(Time);
             }
 
             services?.Invoke(collection);
@@ -124,6 +124,21 @@ public sealed class LogCapture : ILogEventSink
     private readonly ConcurrentQueue<LogEvent> _events = new();
 
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+    /// <summary>
+    /// The messages once one matches <paramref name="wanted"/>, or all of them after <paramref name="within"/>: the
+    /// request log is written after the response has gone back to the client, so a test asks for it this way.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MessagesOnceAsync(Func<string, bool> wanted, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!Messages().Any(wanted) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        return Messages();
+    }
 
     public IReadOnlyList<string> Messages() => _events.Select(e =>
     {
