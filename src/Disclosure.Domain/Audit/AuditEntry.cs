@@ -21,6 +21,10 @@ public enum AuditAction
     ApplicationViewed = 42,
     RegisterTableApplied = 43,
     CalendarNoticeEntered = 44,
+    SignedIn = 50,
+    SignInFailed = 51,
+    SignedOut = 52,
+    PasswordChanged = 53,
 }
 
 /// <summary>
@@ -104,6 +108,10 @@ public sealed class AuditEntry
         AuditAction.ApplicationViewed => "查看申请详情",
         AuditAction.RegisterTableApplied => "从台账生成表三",
         AuditAction.CalendarNoticeEntered => "录入节假日安排",
+        AuditAction.SignedIn => "登录",
+        AuditAction.SignInFailed => "登录失败",
+        AuditAction.SignedOut => "退出登录",
+        AuditAction.PasswordChanged => "修改密码",
         _ => action.ToString(),
     };
 }

@@ -92,6 +92,15 @@ public sealed class MatrixFixture : IAsyncLifetime
         Assert.NotEmpty(workspace!.Open!.SubmissionBlockers(workspace.PreviousYear));
     }
 
+    /// <summary>A session of its own for the principal (for a case that ends it).</summary>
+    public Task<StaffSession> SignInAgainAsync(Principal principal) => principal switch
+    {
+        Principal.EditorOfAgency => Staff.SignInAsync(Factory, "editor@demo.local"),
+        Principal.EditorOfOtherAgency => Staff.SignInAsync(Factory, OtherEditorEmail, Password),
+        Principal.Reviewer => Staff.SignInAsync(Factory, "reviewer@demo.local"),
+        _ => Staff.SignInAsync(Factory, "admin@demo.local"),
+    };
+
     private static async Task<string> CreateUserAsync(UserManager<PortalUser> users, DisclosureDbContext db, string email, string role, int agencyId)
     {
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
@@ -225,6 +234,8 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
     {
         var entry = Matrix[endpoint];
         var session = fixture.Sessions[principal];
+        var signsOut = endpoint == "POST account/logout" && principal != Principal.Anonymous;
+
         using var client = session.Client(fixture.Factory);
         var url = entry.Url.Replace("{agency}", fixture.TargetAgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{user}", fixture.TargetUserId, StringComparison.Ordinal)
@@ -233,6 +244,12 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         using var response = endpoint.StartsWith("POST ", StringComparison.Ordinal)
             ? await client.PostFormAsync(url, (entry.Form ?? []).Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Replace("{guid}", guid, StringComparison.Ordinal))), session.Token)
             : await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        if (signsOut)
+        {
+            // Signing out ends every session of the account (a new security stamp): the later cases get a new one.
+            fixture.Sessions[principal] = await fixture.SignInAgainAsync(principal);
+        }
 
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";

@@ -24,7 +24,6 @@ public sealed class ReportEditorController(
     DisclosureDbContext db,
     ReportCommands commands,
     IAuthorizationService authorization,
-    ReportPdfRenderer renderer,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -141,7 +140,8 @@ public sealed class ReportEditorController(
     }
 
     [HttpGet("preview.pdf")]
-    public async Task<IActionResult> PreviewPdf(string slug, int year, CancellationToken cancellationToken)
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(DraftPdfCache.RateLimit)]
+    public async Task<IActionResult> PreviewPdf(string slug, int year, [FromServices] DraftPdfCache previews, CancellationToken cancellationToken)
     {
         var (workspace, denied) = await OpenAsync(slug, year, AgencyOperation.Read, cancellationToken);
         if (workspace?.Working is not { } version)
@@ -149,10 +149,10 @@ public sealed class ReportEditorController(
             return denied ?? NotFound();
         }
 
-        var document = AnnualReportPdf.Build(workspace.WorkingDocument!, DateOnly.FromDateTime(version.UpdatedAt.UtcDateTime), isDraft: version.IsOpen);
-        var pdf = renderer.Render(document);
+        var pdf = await previews.GetAsync(version.Id, version.Revision, version.IsOpen, () =>
+            AnnualReportPdf.Build(workspace.WorkingDocument!, DateOnly.FromDateTime(version.UpdatedAt.UtcDateTime), isDraft: version.IsOpen), cancellationToken);
         Response.Headers.CacheControl = "no-store";
-        return File(pdf.Bytes, "application/pdf");
+        return File(pdf, "application/pdf");
     }
 
     [HttpPost("submit")]
