@@ -4,7 +4,7 @@ using Disclosure.Domain.Reports.Layouts;
 namespace Disclosure.Domain.Tests;
 
 /// <summary>
-/// The figure aggregates use for a published total (ADR 0015), on the two samples whose printed totals cannot be
+/// The figure aggregates use for a published total (ADR 0016), on the two samples whose printed totals cannot be
 /// used as they stand. Every expected number is added up by hand from the fixture JSON, as the comments show.
 /// </summary>
 public sealed class EffectiveTotalsTests

@@ -11,7 +11,7 @@ namespace Disclosure.Web.Tests;
 
 /// <summary>
 /// Issue 12, section 1: the two samples whose printed totals cannot be taken as they stand, through every aggregate
-/// page and download (ADR 0015). Every expected figure is worked out by hand from the fixture JSON:
+/// page and download (ADR 0016). Every expected figure is worked out by hand from the fixture JSON:
 /// <list type="bullet">
 /// <item>上海 2019 (<c>shanghai-govoffice-2019-old-format.json</c>), table 三: 一、新收 [821, 35, –, –, 2, 1, 859];
 /// （一）予以公开 [258, 12, –, –, 1, 1, 总计 blank] → 258 + 12 + 1 + 1 = 272; （七）总计 总计 805; 结转 72.

@@ -202,7 +202,7 @@ public sealed class OpenDataApiTests(PortalFactory portal)
         };
         var report = new YearTableReport("odd-name", "某局,\"办公室\"\n二处", AgencyLevel.CityDepartment, ReportFormat.Format2021, cells);
         var text = Encoding.UTF8.GetString(TableExport.Csv(2023, ReportTableId.Reviews, [report]));
-        // The blank 总计 of 行政复议 is written as the sum of its parts, 3, and the last column says so (ADR 0015).
+        // The blank 总计 of 行政复议 is written as the sum of its parts, 3, and the last column says so (ADR 0016).
         Assert.Contains("odd-name,\"某局,\"\"办公室\"\"\n二处\",city_department,2023,2021,administrative_review,行政复议,3,,,,3,total：总计未填写，按分项推算\r\n", text, StringComparison.Ordinal);
         var lines = ParseCsv(text.TrimStart('\uFEFF'));
         Assert.Equal("某局,\"办公室\"\n二处", lines[1][1]);

@@ -90,7 +90,7 @@ public sealed class StatisticsPageTests(PortalFactory portal)
         Assert.Contains("7730280000 分", page.QuerySelector("#fee-total")!.Text(), StringComparison.Ordinal);
 
         // Table 四 by hand: 中卫 printed 0 everywhere; 洪泽 printed 行政复议 10 + 1 + 0 + 0 and 复议后起诉 5 + 0 + 0 + 0, each
-        // with 总计 0. The totals add 洪泽's sums of parts, 11 and 5 (ADR 0015), marked as such; 未经复议直接起诉 is 0.
+        // with 总计 0. The totals add 洪泽's sums of parts, 11 and 5 (ADR 0016), marked as such; 未经复议直接起诉 is 0.
         var t4 = page.QuerySelector("#t4-totals")!;
         Assert.Equal(["10", "1", "0", "0", "11含按分项推算"], Cells(t4, "administrative_review"));
         Assert.Equal(["0", "0", "0", "0", "0"], Cells(t4, "litigation_direct"));

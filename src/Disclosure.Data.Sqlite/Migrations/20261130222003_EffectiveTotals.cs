@@ -25,7 +25,7 @@ namespace Disclosure.Data.Sqlite.Migrations
                 nullable: false,
                 defaultValue: " ");
 
-            // The summaries were worked out with the printed totals and the old R2/R5 (ADR 0015): forget every year's
+            // The summaries were worked out with the printed totals and the old R2/R5 (ADR 0016): forget every year's
             // state, so that every year is summed again from its effective figures at the next start (ADR 0008).
             migrationBuilder.Sql("DELETE FROM YearSummaries;");
         }

@@ -60,7 +60,7 @@ public sealed class ReportSummary
 
     /// <summary>
     /// The cells whose figure above (and in <see cref="YearCellTotal"/>) is the sum of their parts because the printed
-    /// 总计 is blank or disagrees (ADR 0015), as <see cref="DerivedCells"/> writes them; " " when none.
+    /// 总计 is blank or disagrees (ADR 0016), as <see cref="DerivedCells"/> writes them; " " when none.
     /// </summary>
     public string Derived { get; private set; }
 

@@ -10,7 +10,7 @@ namespace Disclosure.Data.Summaries;
 
 /// <summary>
 /// The numbers a <see cref="ReportSummary"/> holds, worked out from a report and last year's. The key figures are the
-/// report's effective totals (<see cref="EffectiveTotals"/>, ADR 0015): a blank or disagreeing printed 总计 is replaced
+/// report's effective totals (<see cref="EffectiveTotals"/>, ADR 0016): a blank or disagreeing printed 总计 is replaced
 /// by the sum of its parts, and <see cref="Derived"/> names every cell so replaced.
 /// </summary>
 internal sealed record SummaryFigures(
@@ -123,7 +123,7 @@ internal static class SummaryDocument
         return document;
     }
 
-    /// <summary>Every figure the year's totals add for this report: its effective figures that are not unknown (ADR 0015).</summary>
+    /// <summary>Every figure the year's totals add for this report: its effective figures that are not unknown (ADR 0016).</summary>
     public static IEnumerable<(ReportTableId Table, string Row, string Column, long Value, bool Derived)> Figures(AnnualReport document) =>
         from table in document.Tables
         from figure in EffectiveTotals.For(table)

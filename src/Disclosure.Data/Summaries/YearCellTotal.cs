@@ -6,7 +6,7 @@ namespace Disclosure.Data.Summaries;
 /// <summary>
 /// One cell of a year's totals: the sum of that cell over the year's current published versions of one format, and
 /// how many of them have a number there (blank is not zero: a cell no report filled has a count of 0). Each report
-/// adds its effective figure (ADR 0015): a blank or disagreeing printed 总计 counts as the sum of its parts, and
+/// adds its effective figure (ADR 0016): a blank or disagreeing printed 总计 counts as the sum of its parts, and
 /// <see cref="Derived"/> counts the reports for which it does. Kept up to date when a version becomes current or
 /// stops being current.
 /// </summary>

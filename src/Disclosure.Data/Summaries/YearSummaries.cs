@@ -60,7 +60,7 @@ public sealed class YearSummaries(DisclosureDbContext db)
     }
 
     /// <summary>
-    /// Sums the year again from the effective figures of its current versions (ADR 0015), works out every
+    /// Sums the year again from the effective figures of its current versions (ADR 0016), works out every
     /// report's summary, and marks the next year to be checked again (its R5 and S3 compare with this year).
     /// Retries when a publication of the same year saves in between.
     /// </summary>
@@ -90,7 +90,7 @@ public sealed class YearSummaries(DisclosureDbContext db)
         var state = await StateAsync(year, cancellationToken);
         var current = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
 
-        // Every current version's effective figures (ADR 0015) added into the year's totals, and its summary, checked
+        // Every current version's effective figures (ADR 0016) added into the year's totals, and its summary, checked
         // against last year's current version of its agency. The cells are read once, for both.
         var versions = await current.AsNoTracking()
             .Select(v => new { v.Id, v.Report.AgencyId, v.Format })

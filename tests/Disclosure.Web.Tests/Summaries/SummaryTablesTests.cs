@@ -169,7 +169,7 @@ public sealed class SummaryTablesTests(PortalFactory shared) : PortalTest(shared
         var json = Fixtures.Json("zhongwei-commerce-2023").Replace("\"year\": 2023", $"\"year\": {year}", StringComparison.Ordinal);
         var doc = CanonicalJson.Read(json);
         Assert.Equal(year, doc.Year);
-        // The 自然人 cell too, so that the 总计 agrees with its parts and the summaries add it as printed (ADR 0015).
+        // The 自然人 cell too, so that the 总计 agrees with its parts and the summaries add it as printed (ADR 0016).
         doc.Applications[A.Rows.CarriedForward, A.Columns.NaturalPerson] = CellValue.Of(carriedForwardTotal);
         doc.Applications[A.Rows.CarriedForward, A.Columns.Total] = CellValue.Of(carriedForwardTotal);
         return doc;

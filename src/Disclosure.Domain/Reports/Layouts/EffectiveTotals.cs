@@ -14,7 +14,7 @@ public enum TotalIssue
 }
 
 /// <summary>
-/// The figure an aggregate uses for one cell of a published report (ADR 0015). <see cref="Value"/> null means
+/// The figure an aggregate uses for one cell of a published report (ADR 0016). <see cref="Value"/> null means
 /// unknown: the cell is blank and nothing it adds up from is filled — never 0.
 /// </summary>
 public readonly record struct EffectiveFigure(long? Value, long? Printed, TotalIssue Issue)
@@ -36,7 +36,7 @@ public readonly record struct EffectiveFigure(long? Value, long? Printed, TotalI
 
 /// <summary>
 /// The one rule every aggregate (statistics, rankings, breakdowns, trends, compare, the year downloads) applies to a
-/// published report's totals (ADR 0015), over the <see cref="TotalDefinition"/>s of its <see cref="TableLayout"/>:
+/// published report's totals (ADR 0016), over the <see cref="TotalDefinition"/>s of its <see cref="TableLayout"/>:
 /// <list type="bullet">
 /// <item>a figure that is not a total, or a total that agrees with the sum of its parts, or a total none of whose parts
 /// is filled, is used as printed (blank stays blank: unknown, not 0);</item>

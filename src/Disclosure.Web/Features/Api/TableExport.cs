@@ -9,7 +9,7 @@ namespace Disclosure.Web.Features.Api;
 /// <summary>
 /// The flat shape of a bulk download: one line per agency × table row. Blank cells (and cells a format does not
 /// have) are empty; 万元 amounts are exact decimals; 2019's 采购总金额 is text as printed. A 总计 that the report left
-/// blank, or printed different from the sum of its parts, is written as the sum of its parts (ADR 0015), and the
+/// blank, or printed different from the sum of its parts, is written as the sum of its parts (ADR 0016), and the
 /// line's last column, <see cref="DerivedColumn"/>, names each such cell and what the report printed.
 /// </summary>
 public static class TableExport

@@ -82,7 +82,7 @@ public sealed class CompareQuery(DisclosureDbContext db)
                 .SelectMany(l => l.Rows.SelectMany(r => r.Columns.Select(c => (Row: r, Column: c))))
                 .DistinctBy(x => (x.Row.Key, x.Column.Key))
                 .ToList();
-            // Each report's effective figures (ADR 0015): a blank or disagreeing 总计 shows the sum of its parts, marked.
+            // Each report's effective figures (ADR 0016): a blank or disagreeing 总计 shows the sum of its parts, marked.
             var effective = documents.Select(d => d is null ? null : EffectiveTotals.For(d.Table(table))).ToList();
             var rows = addresses.Select(x => new GridRow(
                     x.Column.Label,

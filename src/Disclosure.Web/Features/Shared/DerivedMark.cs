@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Disclosure.Web.Features.Shared;
 
 /// <summary>
-/// The note beside a figure an aggregate derived from its parts (ADR 0015, "按分项推算"): a link to the finding that
+/// The note beside a figure an aggregate derived from its parts (ADR 0016, "按分项推算"): a link to the finding that
 /// says what the report printed, with the reason as its title.
 /// </summary>
 public static class DerivedMark

@@ -11,6 +11,6 @@ public sealed record GridRow(string Label, IReadOnlyList<GridCell> Cells, string
 
 /// <summary>
 /// One cell; <paramref name="Flag"/> marks a cell a consistency rule points at; <paramref name="Mark"/> is a short note
-/// shown after the figure (按分项推算, ADR 0015), a link to <paramref name="MarkHref"/> (the finding) when given.
+/// shown after the figure (按分项推算, ADR 0016), a link to <paramref name="MarkHref"/> (the finding) when given.
 /// </summary>
 public sealed record GridCell(string Text, bool Flag = false, string? Title = null, string? Mark = null, string? MarkHref = null);

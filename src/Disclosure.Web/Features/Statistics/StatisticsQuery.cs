@@ -81,7 +81,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
 
     private sealed record CellSum(ReportFormat Format, ReportTableId Table, string Row, string Column, long Sum, int Derived);
 
-    /// <summary>The report's figures with what its summary says is derived from parts (ADR 0015).</summary>
+    /// <summary>The report's figures with what its summary says is derived from parts (ADR 0016).</summary>
     private static ReportFigures WithDerived(ReportFigures figures, string derived)
     {
         var keys = derived.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -108,7 +108,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
             ? new AnnualReport(new AgencyRef("合计", "total"), year, ReportFormat.Format2019, ReportScope.Jurisdiction, $"{year}年度合计")
             : null;
 
-        // How many reports add a derived figure (ADR 0015) into each summed cell of tables 三 and 四.
+        // How many reports add a derived figure (ADR 0016) into each summed cell of tables 三 and 四.
         var derived = new Dictionary<(ReportTableId, string, string), int>();
 
         void Add(ReportTable table, string row, string column, CellSum sum)
@@ -223,7 +223,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
                 .ToList());
 
     /// <summary>
-    /// The three rankings, of effective figures (ADR 0015): a derived figure is ranked and marked, linking to the
+    /// The three rankings, of effective figures (ADR 0016): a derived figure is ranked and marked, linking to the
     /// report's finding; a report whose figure is unknown (未填写) is left out and named with the reason; a ranking with
     /// no line says why it is empty.
     /// </summary>

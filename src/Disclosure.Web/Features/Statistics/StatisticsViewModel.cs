@@ -10,7 +10,7 @@ using Disclosure.Web.Features.Shared;
 namespace Disclosure.Web.Features.Statistics;
 
 /// <summary>
-/// The key figures of one published report: its effective totals (ADR 0015; null = unknown, never 0), which of them
+/// The key figures of one published report: its effective totals (ADR 0016; null = unknown, never 0), which of them
 /// are derived from their parts (<paramref name="Derived"/>), and how many of its totals are (<paramref name="DerivedCount"/>).
 /// </summary>
 public sealed record ReportFigures(
@@ -42,7 +42,7 @@ public sealed record MissingAgency(string Slug, string Name, AgencyLevel Level, 
 
 /// <summary>
 /// A line of a ranking: the value, and the numerator and denominator it came from; <paramref name="Mark"/> when a
-/// figure in it is derived from its parts (ADR 0015), linking to the report's finding.
+/// figure in it is derived from its parts (ADR 0016), linking to the report's finding.
 /// </summary>
 public sealed record RankingLine(int Rank, string Slug, string Name, string Value, string Basis, string? Mark = null, string? MarkHref = null, string? MarkTitle = null);
 

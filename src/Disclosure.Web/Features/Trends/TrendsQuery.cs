@@ -20,7 +20,7 @@ public static class TrendMetrics
 }
 
 /// <summary>
-/// One year of an office's key figures: its effective figures (ADR 0015; null = blank or not in that year's format,
+/// One year of an office's key figures: its effective figures (ADR 0016; null = blank or not in that year's format,
 /// never 0). <paramref name="Derived"/> holds the metrics (<see cref="TrendMetrics"/>) whose 总计 was blank or disagreed
 /// with its parts, and why; they are the sums of their parts.
 /// </summary>
