@@ -258,7 +258,7 @@ public static class RegisterImport
                 return date;
             }
 
-            Problem(column, $"「{Shorten(cell.Text)}」不是日期（应为 yyyy-MM-dd、yyyy/M/d 或 yyyy年M月d日）");
+            Problem(column, $"“{Shorten(cell.Text)}”不是日期（应为 yyyy-MM-dd、yyyy/M/d 或 yyyy年M月d日）");
             return null;
         }
 
@@ -271,7 +271,7 @@ public static class RegisterImport
             type = RegisterVocabulary.ParseApplicantType(typeText);
             if (type is null)
             {
-                Problem(C.ApplicantType, $"「{Shorten(typeText)}」不是申请人类型（应为 {string.Join(" · ", RegisterVocabulary.ApplicantTypeLabels)}）");
+                Problem(C.ApplicantType, $"“{Shorten(typeText)}”不是申请人类型（应为 {string.Join(" · ", RegisterVocabulary.ApplicantTypeLabels)}）");
             }
         }
         else
@@ -285,7 +285,7 @@ public static class RegisterImport
             channel = RegisterVocabulary.ParseChannel(channelText);
             if (channel is null)
             {
-                Problem(C.Channel, $"「{Shorten(channelText)}」不是申请方式（应为 {string.Join(" · ", RegisterVocabulary.ChannelLabels)}）");
+                Problem(C.Channel, $"“{Shorten(channelText)}”不是申请方式（应为 {string.Join(" · ", RegisterVocabulary.ChannelLabels)}）");
             }
         }
 
@@ -296,7 +296,7 @@ public static class RegisterImport
             var value = extensionCell.Number ?? (double.TryParse(extensionCell.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN);
             if (double.IsNaN(value) || value != Math.Floor(value) || value is < 0 or > AnswerDeadline.MaxExtensionDays)
             {
-                Problem(C.ExtensionDays, $"「{Shorten(extensionCell.Text)}」不是 0–{AnswerDeadline.MaxExtensionDays} 的整数");
+                Problem(C.ExtensionDays, $"“{Shorten(extensionCell.Text)}”不是 0–{AnswerDeadline.MaxExtensionDays} 的整数");
             }
             else
             {
@@ -310,7 +310,7 @@ public static class RegisterImport
             outcome = RegisterVocabulary.ParseOutcome(outcomeText)?.Key;
             if (outcome is null)
             {
-                Problem(C.Outcome, $"「{Shorten(outcomeText)}」不是表三的办理结果（如 予以公开、部分公开、本机关不掌握相关政府信息）");
+                Problem(C.Outcome, $"“{Shorten(outcomeText)}”不是表三的办理结果（如 予以公开、部分公开、本机关不掌握相关政府信息）");
             }
         }
 
