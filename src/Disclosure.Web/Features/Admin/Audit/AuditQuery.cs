@@ -1,6 +1,6 @@
-using Disclosure.Domain;
 using System.Globalization;
 using Disclosure.Data;
+using Disclosure.Domain;
 using Disclosure.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
