@@ -8,7 +8,7 @@ namespace Disclosure.EndToEnd;
 
 /// <summary>The pages a reader passes through, checked by axe-core and by keyboard.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser, PortalServer portal, ITestOutputHelper output) : IClassFixture<PortalServer>
+public sealed class AccessibilityTests(BrowserFixture browser, PortalServer portal, ITestOutputHelper output)
 {
     [BrowserTheory]
     [InlineData("/", "desktop-1280-home")]

@@ -7,7 +7,8 @@ namespace Disclosure.EndToEnd;
 /// HEAD against Kestrel itself (the in-memory test server cannot show it: it waits for a body that HEAD never sends):
 /// link checkers and monitors get the GET's status and headers and no body, and the cached page is not spoiled.
 /// </summary>
-public sealed class HeadRequestTests(PortalServer portal) : IClassFixture<PortalServer>
+[Collection(BrowserCollection.Name)]
+public sealed class HeadRequestTests(PortalServer portal)
 {
     [BrowserTheory]
     [InlineData("reports/zhongwei-commerce/2023.pdf", "application/pdf")]

@@ -6,7 +6,7 @@ namespace Disclosure.EndToEnd;
 
 /// <summary>A member of the public finds a report, reads its tables on a desktop and on a phone, and mistypes an address.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer portal) : IClassFixture<PortalServer>
+public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer portal)
 {
     private const string ReportPath = "/reports/zhongwei-commerce/2023";
 

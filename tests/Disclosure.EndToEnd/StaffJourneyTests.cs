@@ -14,7 +14,7 @@ namespace Disclosure.EndToEnd;
 /// Three sign-ins in all (the login limit is 10 a minute per address).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPortalServer portal, ITestOutputHelper output) : IClassFixture<HttpsPortalServer>
+public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPortalServer portal, ITestOutputHelper output)
 {
     private const string Workspace = "/admin/reports/zhongwei-commerce/2024";
     private const string PublicPage = "/reports/zhongwei-commerce/2024";

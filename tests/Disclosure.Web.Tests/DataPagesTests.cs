@@ -4,7 +4,8 @@ using Disclosure.Web.Tests.Infrastructure;
 namespace Disclosure.Web.Tests;
 
 /// <summary>Comparison, trends and data-quality pages: they render, filter, and answer bad input with 400/404, never 500.</summary>
-public sealed class DataPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Public)]
+public sealed class DataPagesTests(PortalFactory portal)
 {
     [Fact]
     public async Task Compare_ShowsTwoOfficesSideBySide_TableByTable()

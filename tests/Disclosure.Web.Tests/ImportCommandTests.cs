@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Tests;
 
-/// <summary>The import command against a production portal (no demo data), each test with a database of its own.</summary>
-public sealed class ImportCommandTests
+/// <summary>The import command against a production portal (no demo data), each test from its empty database.</summary>
+[Collection(PortalCollections.Production)]
+public sealed class ImportCommandTests(ProductionPortalFactory shared) : PortalTest<ProductionPortalFactory>(shared)
 {
     private static readonly (string Name, string Slug, int Year)[] _samplesToImport =
     [
@@ -36,7 +37,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_AllFourSamplesWithAgency_PublishesJsonIdenticalToTheSamples()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         foreach (var (name, slug, year) in _samplesToImport)
@@ -54,7 +55,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_ReportWithFindings_SaysWhichRulesFired()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
 
         var (exit, output) = await Import(portal, Txt("hongze-district-2023"), "--agency", "hongze-district");
 
@@ -65,7 +66,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_Again_WithoutCorrection_FailsAndKeepsVersion1_WithCorrection_MakesVersion2()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
         Assert.Equal(0, (await Import(portal, Txt("pingtan-2021"), "--agency", "pingtan")).Exit);
 
         // Without --agency the agency whose name matches the report's is used.
@@ -90,7 +91,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_UnknownAgencyWithoutAgencyOption_FailsAskingForIt()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
 
         var (exit, output) = await Import(portal, Txt("zhongwei-commerce-2023"));
 
@@ -102,7 +103,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_DryRun_WritesNothingAndSaysSo()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         var (exit, output) = await Import(portal, Txt("pingtan-2021"), Txt("zhongwei-commerce-2023"), "--agency", "pingtan", "--dry-run");
@@ -116,7 +117,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_GarbageAndMissingFiles_FailWithAMessage_WhileGoodFilesStillImport()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
         var garbage = Path.Combine(Path.GetTempPath(), $"disclosure-garbage-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(garbage, "这不是年度报告。\n\t1\t2\t3\n");
         try
@@ -140,7 +141,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_CanonicalJson_RoundTripsThroughThePortal()
     {
-        await using var portal = new ProductionPortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         var (exit, _) = await Import(portal, Fixtures.PathOf("shanghai-govoffice-2019-old-format.json"), "--agency", "shanghai-govoffice");

@@ -6,14 +6,15 @@ using Disclosure.Web.Tests.Infrastructure;
 
 namespace Disclosure.Web.Tests;
 
-public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Staff)]
+public sealed class ImportFormTests(PortalFactory shared) : PortalTest(shared)
 {
     private static string Text(string sample) => File.ReadAllText(Fixtures.PathOf(sample + ".txt"));
 
     [Fact]
     public async Task Preview_ShowsEveryCellAndWritesNothing_ThenConfirmPublishesExactlyTheSample()
     {
-        using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
+        using var admin = (await Staff.SignInAsync(Portal, "admin@demo.local")).Client(Portal);
         KeyValuePair<string, string>[] fields = [new("Text", Text("hongze-district-2023")), new("AgencySlug", "hongze-import-test"), new("Scope", ""), new("Correction", "")];
         using var preview = await admin.PostFormAsync("/admin/import/preview", fields);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
@@ -44,7 +45,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("这不是一份报告。\n只是一段话。", "")]
     public async Task BadInput_GetsAMessage_NeverA500(string text, string message)
     {
-        using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
+        using var admin = (await Staff.SignInAsync(Portal, "admin@demo.local")).Client(Portal);
         using var response = await admin.PostFormAsync("/admin/import/preview", [new("Text", text), new("AgencySlug", "x"), new("Scope", "")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -56,7 +57,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task PreviewThatCannotBeSaved_KeepsEverythingEntered_WithTheReasonAtTheField()
     {
-        using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
+        using var admin = (await Staff.SignInAsync(Portal, "admin@demo.local")).Client(Portal);
 
         // No agency code, and no agency of that name: the text stays, and the message is at the agency-code field.
         var text = "\n" + Text("hongze-district-2023").Replace("洪泽", "甲乙", StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task BackFromAGoodPreview_ReturnsTheFormWithEverythingEntered()
     {
-        using var admin = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
+        using var admin = (await Staff.SignInAsync(Portal, "admin@demo.local")).Client(Portal);
         KeyValuePair<string, string>[] fields = [new("Text", Text("pingtan-2021")), new("AgencySlug", "pingtan-edit-test"), new("Scope", "agency"), new("Correction", "")];
         using var preview = await admin.PostFormAsync("/admin/import/preview", fields);
         var page = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync());
@@ -106,7 +107,7 @@ public sealed class ImportFormTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Editors_CannotImport()
     {
-        using var editor = (await Staff.SignInAsync(portal, "editor@demo.local")).Client(portal);
+        using var editor = (await Staff.SignInAsync(Portal, "editor@demo.local")).Client(Portal);
         using var response = await editor.GetAsync(new Uri("/admin/import", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("https://localhost/account/denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);

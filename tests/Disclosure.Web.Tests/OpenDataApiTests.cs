@@ -12,7 +12,8 @@ using Disclosure.Web.Tests.Infrastructure;
 
 namespace Disclosure.Web.Tests;
 
-public sealed class OpenDataApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Public)]
+public sealed class OpenDataApiTests(PortalFactory portal)
 {
     [Fact]
     public async Task ReportList_Pages_WithTotalAndLinks()

@@ -3,7 +3,8 @@ using Disclosure.Web.Tests.Infrastructure;
 
 namespace Disclosure.Web.Tests;
 
-public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Public)]
+public sealed class PublicPagesTests(PortalFactory portal)
 {
     [Fact]
     public async Task Home_ListsTheLatestReports_TheYears_AndTheAgenciesByLevel()
@@ -125,12 +126,13 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
     }
 }
 
-public sealed class ProductionPortalTests(ProductionPortalFactory portal) : IClassFixture<ProductionPortalFactory>
+[Collection(PortalCollections.Production)]
+public sealed class ProductionPortalTests(ProductionPortalFactory shared) : PortalTest<ProductionPortalFactory>(shared)
 {
     [Fact]
     public async Task Production_StartsEmpty_WithoutDemoData()
     {
-        using var client = portal.CreateClient();
+        using var client = Portal.CreateClient();
         var page = await client.GetDocumentAsync("/");
         Assert.DoesNotContain("（演示）", page.QuerySelector(".site-name")!.Text(), StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("section[aria-labelledby=latest] a").Select(a => a.OuterHtml));
@@ -141,7 +143,7 @@ public sealed class ProductionPortalTests(ProductionPortalFactory portal) : ICla
     [Fact]
     public async Task Production_ErrorPages_ShowNoStackTrace()
     {
-        using var client = portal.CreateClient();
+        using var client = Portal.CreateClient();
         var page = await client.GetDocumentAsync("/error/500", expectedStatus: 500);
         Assert.Equal("出错了", page.QuerySelector("h1")!.Text());
         Assert.DoesNotContain("Exception", page.DocumentElement.OuterHtml, StringComparison.Ordinal);

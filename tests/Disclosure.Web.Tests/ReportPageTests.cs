@@ -4,7 +4,8 @@ using Disclosure.Web.Tests.Infrastructure;
 
 namespace Disclosure.Web.Tests;
 
-public sealed class ReportPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Public)]
+public sealed class ReportPageTests(PortalFactory portal)
 {
     public static TheoryData<string, string> Samples => new()
     {

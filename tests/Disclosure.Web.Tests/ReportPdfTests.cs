@@ -7,7 +7,8 @@ using UglyToad.PdfPig;
 
 namespace Disclosure.Web.Tests;
 
-public sealed class ReportPdfTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Public)]
+public sealed class ReportPdfTests(PortalFactory portal)
 {
     private const string Url = "/reports/zhongwei-commerce/2023.pdf";
 

@@ -6,7 +6,8 @@ using Disclosure.Web.Tests.Infrastructure;
 namespace Disclosure.Web.Tests;
 
 /// <summary>/statistics/2023 against sums worked out here from the two published 2023 samples.</summary>
-public sealed class StatisticsPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+[Collection(PortalCollections.Public)]
+public sealed class StatisticsPageTests(PortalFactory portal)
 {
     internal static readonly string[] Samples2023 = ["zhongwei-commerce-2023", "hongze-district-2023"];
 

@@ -75,9 +75,12 @@ public static class DatabaseInitializer
     }
 
     /// <summary>Applies migrations and seeds; throws if the database cannot be reached (the command-line tools want that).</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    public static Task InitializeDatabaseAsync(this WebApplication app) => InitializeDatabaseAsync(app.Services);
+
+    /// <summary>The same on the services of a running app (the tests re-create their database with it).</summary>
+    public static async Task InitializeDatabaseAsync(IServiceProvider appServices)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = appServices.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DisclosureDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));

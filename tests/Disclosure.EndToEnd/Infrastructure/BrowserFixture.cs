@@ -33,8 +33,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests: one Chromium, one portal over HTTP for the public pages and one over HTTPS for the staff
+/// pages, shared by every class in the collection (they run one after another).
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<PortalServer>, ICollectionFixture<HttpsPortalServer>
 {
     public const string Name = "Browser";
 }

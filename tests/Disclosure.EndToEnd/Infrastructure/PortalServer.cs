@@ -12,7 +12,7 @@ namespace Disclosure.EndToEnd.Infrastructure;
 
 /// <summary>
 /// The portal served by Kestrel on 127.0.0.1 (a free port) so that a real browser can reach it, in Development (demo
-/// reports) against a SQLite file of its own. One per test class.
+/// reports) against a SQLite file of its own. One per collection (<see cref="BrowserCollection"/>).
 /// </summary>
 public class PortalServer : IAsyncLifetime, IDisposable
 {

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Web.Tests.Admin;
 
 /// <summary>An Administrator renames an agency: the public pages and the year downloads show the new name at once.</summary>
-public sealed class AgencyRenameTests
+[Collection(PortalCollections.Clocked)]
+public sealed class AgencyRenameTests(ClockedPortalFactory shared) : PortalTest<ClockedPortalFactory>(shared)
 {
     private static async Task<List<List<string>>> CsvAsync(HttpClient client, string url)
     {
@@ -30,8 +31,8 @@ public sealed class AgencyRenameTests
     [Fact]
     public async Task RenamingAnAgencyAndItsSlug_ShowsInTheYearDownloadsAndTheCachedDirectory()
     {
-        // Polling off: what happens here is this instance's own doing.
-        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["PublicCache:PollInterval"] = "00:00:00" });
+        // The clock stands still, so the change poller does not poll: what happens here is this instance's own doing.
+        var portal = Portal;
         using var anonymous = portal.CreateClient();
         const string csv = "/api/v1/years/2023/table3.csv", xlsx = "/api/v1/years/2023.xlsx";
         Assert.Contains(await CsvAsync(anonymous, csv), line => line[0] == "zhongwei-commerce" && line[1] == "中卫市商务局");
@@ -69,7 +70,7 @@ public sealed class AgencyRenameTests
     [Fact]
     public async Task ChangingASlug_KeepsTheOldAddressesWorking_AndNoOtherAgencyCanTakeIt()
     {
-        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["PublicCache:PollInterval"] = "00:00:00" });
+        var portal = Portal;
         using var anonymous = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using (var before = await anonymous.GetAsync(new Uri("/reports/zhongwei-commerce/2023", UriKind.Relative)))
         {

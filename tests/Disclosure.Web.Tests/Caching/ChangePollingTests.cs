@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Security.Claims;
 using Disclosure.Domain.Import;
@@ -12,25 +11,24 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Disclosure.Web.Tests.Caching;
 
 /// <summary>
 /// The server's output cache learns what another process wrote to the database (the <c>import</c> command, another
-/// instance without Redis): <see cref="PublicCacheChangePoller"/>, here every 200 ms. The writes go through a context of
+/// instance without Redis): <see cref="PublicCacheChangePoller"/>. The portal runs on a fake clock, so the poller polls
+/// exactly when a test moves it (<see cref="ClockedPortalFactory.PollAsync"/>). The writes go through a context of
 /// their own, never through the portal's eviction.
 /// </summary>
-public sealed class ChangePollingTests
+[Collection(PortalCollections.Clocked)]
+public sealed class ChangePollingTests(ClockedPortalFactory shared) : PortalTest<ClockedPortalFactory>(shared)
 {
     private const string Pingtan = "/reports/pingtan/2021";
     private const string Zhongwei = "/reports/zhongwei-commerce/2023";
-
-    /// <summary>Far less than the cache's 10 minutes, far more than 200 ms on a busy machine.</summary>
-    private static readonly TimeSpan _deadline = TimeSpan.FromSeconds(15);
-
-    private static Dictionary<string, string?> Polling(string interval = "00:00:00.200") => new() { ["PublicCache:PollInterval"] = interval };
 
     private static async Task<HttpResponseMessage> Get(HttpClient client, string url)
     {
@@ -39,7 +37,7 @@ public sealed class ChangePollingTests
         return response;
     }
 
-    /// <summary>Requests <paramref name="url"/> until it is served from the cache.</summary>
+    /// <summary>Requests <paramref name="urls"/> until each is served from the cache.</summary>
     private static async Task WarmAsync(HttpClient client, params string[] urls)
     {
         foreach (var url in urls)
@@ -49,18 +47,6 @@ public sealed class ChangePollingTests
             Assert.Equal(HttpStatusCode.OK, second.StatusCode);
             Assert.True(second.Headers.Age is not null, $"{url} is not served from the cache");
         }
-    }
-
-    private static async Task<TimeSpan> EventuallyAsync(string what, Func<Task<bool>> seen)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await seen())
-        {
-            Assert.True(clock.Elapsed < _deadline, $"{what}: not seen after {clock.Elapsed}");
-            await Task.Delay(50);
-        }
-
-        return clock.Elapsed;
     }
 
     private static async Task<bool> ShowsAsync(HttpClient client, string url, string text)
@@ -80,18 +66,18 @@ public sealed class ChangePollingTests
     }
 
     [Fact]
-    public async Task PublicationsByAnotherProcess_ReachTheCachedPagesWithinAFewPolls_AndLeaveOtherReportsCached()
+    public async Task PublicationsByAnotherProcess_ReachTheCachedPagesAtTheNextPoll_AndLeaveOtherReportsCached()
     {
-        await using var portal = new ConfiguredPortalFactory(Polling());
-        using var client = portal.CreateClient();
+        using var client = Portal.CreateClient();
         await WarmAsync(client, "/years/2023", Pingtan, Zhongwei);
 
-        await ImportAsAnotherProcessAsync(portal, "hongze-district-2023", "hongze-copy");
-        await ImportAsAnotherProcessAsync(portal, "pingtan-2021", "pingtan", "另一进程导入的更正");
+        await ImportAsAnotherProcessAsync(Portal, "hongze-district-2023", "hongze-copy");
+        await ImportAsAnotherProcessAsync(Portal, "pingtan-2021", "pingtan", "另一进程导入的更正");
+        Assert.False(await ShowsAsync(client, Pingtan, "另一进程导入的更正"), "the cached page changed before any poll");
+        await Portal.PollAsync();
 
-        await EventuallyAsync("the new report in the cached list of 2023", async () =>
-            (await client.GetDocumentAsync("/years/2023")).QuerySelector("a[href='/reports/hongze-copy/2023']") is not null);
-        await EventuallyAsync("the correction on the cached report page", () => ShowsAsync(client, Pingtan, "另一进程导入的更正"));
+        Assert.NotNull((await client.GetDocumentAsync("/years/2023")).QuerySelector("a[href='/reports/hongze-copy/2023']"));
+        Assert.True(await ShowsAsync(client, Pingtan, "另一进程导入的更正"), "the correction is not on the report page after a poll");
         using var other = await Get(client, Zhongwei);
         Assert.True(other.Headers.Age is not null, "a report that did not change was evicted too");
     }
@@ -99,12 +85,14 @@ public sealed class ChangePollingTests
     [Fact]
     public async Task WhileNothingChanges_CachedPagesKeepBeingServedFromTheCache()
     {
-        await using var portal = new ConfiguredPortalFactory(Polling());
-        using var client = portal.CreateClient();
+        using var client = Portal.CreateClient();
         using var before = await Get(client, "/");
         await WarmAsync(client, "/", Pingtan);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        for (var i = 0; i < 3; i++)
+        {
+            await Portal.PollAsync();
+        }
 
         using var home = await Get(client, "/");
         using var report = await Get(client, Pingtan);
@@ -112,34 +100,36 @@ public sealed class ChangePollingTests
         Assert.Equal(before.Headers.ETag, home.Headers.ETag);
 
         // The poller was running all along: a change is seen.
-        await ImportAsAnotherProcessAsync(portal, "pingtan-2021", "pingtan", "更正表三数据");
-        await EventuallyAsync("the correction", () => ShowsAsync(client, Pingtan, "更正表三数据"));
+        await ImportAsAnotherProcessAsync(Portal, "pingtan-2021", "pingtan", "更正表三数据");
+        await Portal.PollAsync();
+        Assert.True(await ShowsAsync(client, Pingtan, "更正表三数据"), "the correction is not on the report page after a poll");
     }
 
     [Fact]
     public async Task WithPollingOff_APublicationByAnotherProcess_IsNotSeenUntilTheEntryExpires()
     {
-        await using var portal = new ConfiguredPortalFactory(Polling("00:00:00"));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["PublicCache:PollInterval"] = "00:00:00" }) { Clock = clock };
         using var client = portal.CreateClient();
         await WarmAsync(client, Pingtan);
 
         await ImportAsAnotherProcessAsync(portal, "pingtan-2021", "pingtan", "更正表三数据");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMinutes(1));
 
         using var report = await Get(client, Pingtan);
         Assert.NotNull(report.Headers.Age);
         Assert.DoesNotContain("更正表三数据", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, portal.Services.GetServices<IHostedService>().OfType<PublicCacheChangePoller>().Single().CompletedPolls);
     }
 
     [Fact]
     public async Task AnAgencyRenamedByAnotherInstance_ReachesEveryCachedPageOfIt()
     {
-        await using var portal = new ConfiguredPortalFactory(Polling());
-        using var client = portal.CreateClient();
+        using var client = Portal.CreateClient();
         await WarmAsync(client, "/agencies", "/agencies/zhongwei-commerce", Zhongwei);
 
         // Another instance's AgencyCommands, evicting only its own cache.
-        await using (var db = portal.OtherProcessContext())
+        await using (var db = Portal.OtherProcessContext())
         {
             var commands = new AgencyCommands(db, new PublicCache(new UnsharedStore(), NullLogger<PublicCache>.Instance), TimeProvider.System, NullLogger<AgencyCommands>.Instance);
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Slug == "zhongwei-commerce");
@@ -156,11 +146,11 @@ public sealed class ChangePollingTests
             Assert.True(found && refusal is null, refusal?.Message);
         }
 
-        await EventuallyAsync("the new name in the cached directory", async () =>
-            (await client.GetDocumentAsync("/agencies")).QuerySelector("a[href='/agencies/zhongwei-investment']")?.Text() == "中卫市商务和投资促进局");
+        await Portal.PollAsync();
+        Assert.Equal("中卫市商务和投资促进局", (await client.GetDocumentAsync("/agencies")).QuerySelector("a[href='/agencies/zhongwei-investment']")?.Text());
 
         // The old addresses are no longer served from the cache: they redirect to the new slug.
-        using var noRedirects = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var noRedirects = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var oldAgency = await Get(noRedirects, "/agencies/zhongwei-commerce");
         using var oldReport = await Get(noRedirects, Zhongwei);
         Assert.Equal(HttpStatusCode.MovedPermanently, oldAgency.StatusCode);
@@ -171,19 +161,25 @@ public sealed class ChangePollingTests
     [Fact]
     public async Task DuringADatabaseOutage_ThePollerKeepsTheCachedPagesWarnsOnce_AndCatchesUpAfterwards()
     {
-        await using var portal = new OutagePortalFactory(Polling());
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = new OutagePortalFactory(new Dictionary<string, string?> { ["PublicCache:PollInterval"] = "00:00:05" }) { Clock = clock };
         using var client = portal.CreateClient();
         await WarmAsync(client, Pingtan);
 
         // A second poller beside the portal's, to read what it logs (Serilog's logger is shared by the test hosts).
         var log = new CollectingLogger<PublicCacheChangePoller>();
         using var poller = ActivatorUtilities.CreateInstance<PublicCacheChangePoller>(portal.Services, log);
+        Task Poll() => ClockedPortalFactory.PollAsync(portal, clock, TimeSpan.FromSeconds(5), poller);
         await poller.StartAsync(CancellationToken.None);
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(0.5));
+            await Poll();
             portal.TakeDatabaseAway();
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            for (var i = 0; i < 3; i++)
+            {
+                await Poll();
+            }
+
             using (var cached = await Get(client, Pingtan))
             {
                 Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
@@ -192,8 +188,9 @@ public sealed class ChangePollingTests
 
             portal.BringDatabaseBack();
             await ImportAsAnotherProcessAsync(portal, "pingtan-2021", "pingtan", "更正表三数据");
-            await EventuallyAsync("the correction after the outage", () => ShowsAsync(client, Pingtan, "更正表三数据"));
-            await EventuallyAsync("the poller's recovery", () => Task.FromResult(log.Entries.Any(e => e.Message.Contains("works again", StringComparison.Ordinal))));
+            await Poll();
+            Assert.True(await ShowsAsync(client, Pingtan, "更正表三数据"), "the correction is not on the report page after the outage");
+            Assert.Contains(log.Entries, e => e.Message.Contains("works again", StringComparison.Ordinal));
         }
         finally
         {

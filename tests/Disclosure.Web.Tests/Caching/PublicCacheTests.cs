@@ -6,7 +6,8 @@ using Disclosure.Web.Tests.Infrastructure;
 namespace Disclosure.Web.Tests.Caching;
 
 /// <summary>The output cache of published public pages: served from memory, conditional GETs, never for staff, evicted on publication.</summary>
-public sealed class PublicCacheTests
+[Collection(PortalCollections.Staff)]
+public sealed class PublicCacheTests(PortalFactory shared) : PortalTest(shared)
 {
     private const string Report = "/reports/zhongwei-commerce/2023";
 
@@ -36,7 +37,7 @@ public sealed class PublicCacheTests
     {
         // Pages only: the in-memory test server waits for the body of a large HEAD answer (the PDF) that Kestrel
         // never sends; HeadRequestTests in Disclosure.EndToEnd asks Kestrel itself, PDF included.
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative)));
@@ -61,7 +62,7 @@ public sealed class PublicCacheTests
     [InlineData("/agencies/zhongwei-commerce")]
     public async Task PublicPage_SecondRequest_IsServedFromTheCache_WithAStrongETagThatAnswers304(string url)
     {
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         using var first = await Get(client, url);
@@ -84,14 +85,15 @@ public sealed class PublicCacheTests
     [Fact]
     public async Task ConditionalGet_OnAColdCache_Answers304_ForHtmlAndJson()
     {
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
+        await using var other = new PortalFactory();
+        using var otherClient = other.CreateClient();
         foreach (var url in new[] { Report, Report + ".json" })
         {
             using var first = await Get(client, url);
-            await using var other = new PortalFactory();
-            using var otherClient = other.CreateClient();
 
+            // Another instance, which has never served this address.
             using var response = await Get(otherClient, url, first.Headers.ETag!.Tag);
 
             Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
@@ -101,7 +103,7 @@ public sealed class PublicCacheTests
     [Fact]
     public async Task Pages_AreCompressed_WithBrotliOrGzip_ButNotThePdf_AndEachEncodingHasItsOwnETag()
     {
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         using var plain = await Get(client, Report);
@@ -120,7 +122,7 @@ public sealed class PublicCacheTests
     [Fact]
     public async Task SignedInStaff_AreNeverServedFromTheCache_AndStaffPagesAreNotCompressed()
     {
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var anonymous = portal.CreateClient();
         using var warm = await Get(anonymous, Report);
         using var staff = (await Staff.SignInAsync(portal, "admin@demo.local")).Client(portal);
@@ -143,7 +145,7 @@ public sealed class PublicCacheTests
     [Fact]
     public async Task NotFound_IsNotCached()
     {
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
 
         using var first = await Get(client, "/reports/zhongwei-commerce/2022");
@@ -156,7 +158,7 @@ public sealed class PublicCacheTests
     [Fact]
     public async Task ImportedCorrection_EvictsTheCachedReportAndLists()
     {
-        await using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
         const string url = "/reports/pingtan/2021";
         using var before = await Get(client, url);

@@ -1,12 +1,21 @@
+using System.Net;
 using Disclosure.Data;
 using Disclosure.Data.Sqlite;
 using Disclosure.Data.SqlServer;
+using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Caching;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Disclosure.Web.Tests.Infrastructure;
 
@@ -14,10 +23,17 @@ namespace Disclosure.Web.Tests.Infrastructure;
 /// The portal against a real database of its own: a fresh SQLite file by default, or a fresh SQL Server database when
 /// <c>DISCLOSURE_TEST_DB=sqlserver</c> and <c>DISCLOSURE_TEST_SQLSERVER</c> (a connection string to the server) are set.
 /// </summary>
+/// <remarks>
+/// Shared by the test classes of a collection (see <see cref="PortalCollections"/> and tests/README.md):
+/// <see cref="ResetAsync"/> puts the database back as the portal started, empties the output cache and gives the next
+/// requests a client address of their own (the sign-in rate limit counts per address).
+/// </remarks>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"disclosure-test-{Guid.NewGuid():N}.db");
     private readonly string? _sqlServerDatabase;
+    private string? _sqliteSnapshot;
+    private int _clientAddress = 1;
 
     public PortalFactory()
     {
@@ -36,6 +52,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>The provider this portal uses (a factory that sets its own database says which).</summary>
     protected virtual DatabaseProvider ProviderInUse => Provider;
+
+    /// <summary>
+    /// A clock the test moves (<see cref="FakeTimeProvider.Advance"/>) in place of the system's, for everything the
+    /// app times with <see cref="TimeProvider"/> (e.g. the public cache's change poller). Null: the system clock.
+    /// </summary>
+    public FakeTimeProvider? Clock { get; init; }
 
     public virtual string ConnectionString => _sqlServerDatabase is null
         ? $"Data Source={_sqliteFile}"
@@ -59,6 +81,66 @@ public class PortalFactory : WebApplicationFactory<Program>
 
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new ClientAddressFilter(() => _clientAddress));
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    /// <summary>Starts the portal (migrations and demo data included) and, on SQLite, keeps a copy of the database as it started.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (_sqlServerDatabase is null && ProviderInUse == DatabaseProvider.Sqlite && File.Exists(_sqliteFile))
+        {
+            _sqliteSnapshot = _sqliteFile + ".start";
+            using var live = new SqliteConnection(ConnectionString);
+            using var snapshot = new SqliteConnection($"Data Source={_sqliteSnapshot};Pooling=False");
+            live.Open();
+            snapshot.Open();
+            live.BackupDatabase(snapshot);
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// Puts the portal back as it started, for the next test: the database as migrated and seeded (SQLite: copied back
+    /// from the start; SQL Server: dropped and created again), no cached public page, and a new client address.
+    /// </summary>
+    public virtual async Task ResetAsync()
+    {
+        _ = Server;
+        Interlocked.Increment(ref _clientAddress);
+        if (_sqliteSnapshot is not null)
+        {
+            using var snapshot = new SqliteConnection($"Data Source={_sqliteSnapshot};Pooling=False");
+            using var live = new SqliteConnection(ConnectionString);
+            snapshot.Open();
+            live.Open();
+            snapshot.BackupDatabase(live);
+        }
+        else if (_sqlServerDatabase is not null)
+        {
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Database.EnsureDeletedAsync();
+            }
+
+            SqlConnection.ClearAllPools();
+            await DatabaseInitializer.InitializeDatabaseAsync(Services);
+        }
+        else
+        {
+            throw new InvalidOperationException($"{GetType().Name} cannot be reset: its database is not one the factory made.");
+        }
+
+        await Services.GetRequiredService<PublicCache>().EvictAllAsync(CancellationToken.None);
     }
 
     public async Task WithDbAsync(Func<DisclosureDbContext, Task> action)
@@ -104,13 +186,31 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", _sqliteFile + ".start" })
             {
                 File.Delete(file);
             }
         }
     }
+}
+
+/// <summary>
+/// Gives every request a client address (the in-memory server has none), a new one after each reset: each test has
+/// the sign-in rate limit (10 a minute per address) to itself.
+/// </summary>
+internal sealed class ClientAddressFilter(Func<int> address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            var n = address();
+            context.Connection.RemoteIpAddress ??= new IPAddress([10, (byte)(n >> 16), (byte)(n >> 8), (byte)n]);
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>The portal with the demo data and some settings of the test's own (e.g. <c>PublicCache:PollInterval</c>).</summary>

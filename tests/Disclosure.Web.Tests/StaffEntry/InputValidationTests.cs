@@ -11,11 +11,10 @@ namespace Disclosure.Web.Tests.StaffEntry;
 /// The Editor of 中卫市商务局 typing bad values into the 2024 draft: each message lands at its own field, in Chinese,
 /// with what was typed shown back, and nothing is saved.
 /// </summary>
-public sealed class InputValidationTests : IDisposable
+[Collection(PortalCollections.Staff)]
+public sealed class InputValidationTests(PortalFactory portal) : PortalTest(portal)
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly PortalFactory _factory = portal;
 
     [Theory]
     [InlineData(3, "new", "natural_person", "-1", "件数不能为负数。")]

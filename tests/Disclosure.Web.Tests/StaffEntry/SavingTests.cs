@@ -5,11 +5,10 @@ using static Disclosure.Web.Tests.StaffEntry.StaffJourney;
 
 namespace Disclosure.Web.Tests.StaffEntry;
 
-public sealed class SavingTests : IDisposable
+[Collection(PortalCollections.Staff)]
+public sealed class SavingTests(PortalFactory portal) : PortalTest(portal)
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly PortalFactory _factory = portal;
 
     [Fact]
     public async Task Start_PrefillsCarriedOver_FromLastYearsCarriedForward()

@@ -9,11 +9,10 @@ using static Disclosure.Web.Tests.StaffEntry.StaffJourney;
 
 namespace Disclosure.Web.Tests.StaffEntry;
 
-public sealed class WorkflowTests : IDisposable
+[Collection(PortalCollections.Staff)]
+public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
 {
-    private readonly PortalFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly PortalFactory _factory = portal;
 
     [Fact]
     public async Task IllegalTransitions_AreRefusedWithAVisibleMessage()

@@ -20,14 +20,15 @@ namespace Disclosure.Web.Tests.Summaries;
 /// The summary tables behind /statistics and /data-quality are kept by publication. After publications, corrections
 /// and imports they must hold exactly what summing every current version's cells again gives.
 /// </summary>
-public sealed class SummaryTablesTests
+[Collection(PortalCollections.Staff)]
+public sealed class SummaryTablesTests(PortalFactory shared) : PortalTest(shared)
 {
     private static readonly DateTimeOffset At = new(2025, 2, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Summaries_AfterANewYearACorrectionAndAnImport_EqualTheYearSummedAgainFromTheCells()
     {
-        using var portal = new PortalFactory();
+        var portal = Portal;
         _ = portal.Server;
         await portal.WithDbAsync(async db =>
         {
@@ -58,7 +59,7 @@ public sealed class SummaryTablesTests
     [Fact]
     public async Task CorrectingLastYear_WorksOutThisYearsCarryOverFindingAgain()
     {
-        using var portal = new PortalFactory();
+        var portal = Portal;
         using var client = portal.CreateClient();
         long carriedOver2023 = 0;
         await portal.WithDbAsync(async db =>
@@ -81,7 +82,7 @@ public sealed class SummaryTablesTests
     [Fact]
     public async Task SummariesMissing_AsInADatabaseFromBeforeThem_AreSummedAgainOnFirstRead()
     {
-        using var portal = new PortalFactory();
+        var portal = Portal;
         _ = portal.Server;
         StatisticsViewModel? before = null;
         await portal.WithDbAsync(async db => before = await new StatisticsQuery(db, new YearSummaries(db)).GetAsync(2023, CancellationToken.None));
@@ -106,7 +107,7 @@ public sealed class SummaryTablesTests
     [Fact]
     public async Task TwoPublicationsOfOneYearAtOnce_AreBothCounted()
     {
-        using var portal = new PortalFactory();
+        var portal = Portal;
         _ = portal.Server;
         var rival = new RivalPublication(portal.ConnectionString);
         var options = new DbContextOptionsBuilder<DisclosureDbContext>();

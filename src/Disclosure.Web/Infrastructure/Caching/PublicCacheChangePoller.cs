@@ -56,6 +56,10 @@ public sealed class PublicCacheChangePoller(
     private IReadOnlyList<string> _evictAgain = [];
     private DateTimeOffset? _failingSince;
     private DateTimeOffset _lastWarning;
+    private int _completedPolls;
+
+    /// <summary>How many polls have finished, failed ones included (tests wait on it after moving a fake clock).</summary>
+    public int CompletedPolls => Volatile.Read(ref _completedPolls);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -88,6 +92,7 @@ public sealed class PublicCacheChangePoller(
         // nothing to compare with.
         if (!database.Ready)
         {
+            Interlocked.Increment(ref _completedPolls);
             return;
         }
 
@@ -117,6 +122,10 @@ public sealed class PublicCacheChangePoller(
                     now - since, ex.GetType().Name, ex.GetBaseException().Message);
                 _lastWarning = now;
             }
+        }
+        finally
+        {
+            Interlocked.Increment(ref _completedPolls);
         }
     }
 
