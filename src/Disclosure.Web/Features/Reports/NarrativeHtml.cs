@@ -1,5 +1,5 @@
-using Disclosure.Domain.Reports;
 using System.Text;
+using Disclosure.Domain.Reports;
 using Disclosure.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
