@@ -40,8 +40,12 @@ else
   slug=zhongwei-commerce; year=2023; demo=true
 fi
 report="/reports/$slug/$year"
-ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=$demo Serilog__MinimumLevel__Default=Warning \
-  Serilog__WriteTo__1__Args__path="$work/logs/log-.txt" ConnectionStrings__Disclosure="Data Source=$work/load.db" \
+# Demo mode runs only in Development (it creates accounts with a published password); otherwise Production.
+environment=Production; [ "$demo" = true ] && environment=Development
+# Production adds a daily log file (WriteTo:1): into the work folder. Development has no such sink.
+logfile=(); [ "$environment" = Production ] && logfile=(Serilog__WriteTo__1__Args__path="$work/logs/log-.txt")
+env ASPNETCORE_ENVIRONMENT=$environment Demo__Enabled=$demo Serilog__MinimumLevel__Default=Warning "${logfile[@]}" \
+  ConnectionStrings__Disclosure="Data Source=$work/load.db" \
   dotnet "$dll" --urls "$base" --contentRoot "$repo/src/Disclosure.Web" >"$work/server.log" 2>&1 &
 pid=$!
 # Until the report answers 200: at most 120 s; if the server exits or does not get there, its log is shown.

@@ -33,8 +33,11 @@ fi
 cd "$work"
 start=$(date +%s%N)
 demo=true; [ "$mode" = nodemo ] && demo=false
-ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=$demo Serilog__MinimumLevel__Default=Warning \
-  Serilog__WriteTo__1__Args__path="$work/logs/log-.txt" \
+# Demo mode runs only in Development (it creates accounts with a published password); otherwise Production.
+environment=Production; [ "$demo" = true ] && environment=Development
+# Production adds a daily log file (WriteTo:1): into the work folder. Development has no such sink.
+logfile=(); [ "$environment" = Production ] && logfile=(Serilog__WriteTo__1__Args__path="$work/logs/log-.txt")
+env ASPNETCORE_ENVIRONMENT=$environment Demo__Enabled=$demo Serilog__MinimumLevel__Default=Warning "${logfile[@]}" \
   ConnectionStrings__Disclosure="Data Source=$db" \
   dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$repo/src/Disclosure.Web" >"$work/startup.log" 2>&1 &
 pid=$!

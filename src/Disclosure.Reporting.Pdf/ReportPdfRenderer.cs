@@ -90,7 +90,8 @@ public sealed class ReportPdfRenderer
 
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
-        var bytes = Determinism.Fix(stream.ToArray());
+        var withMetadata = XmpPacket.Replace(stream.ToArray(), XmpPacket.Build(document.Metadata, pdf.Info.Producer));
+        var bytes = Determinism.Fix(withMetadata);
         return new PdfRenderResult(bytes, pageCount, missing.List.ToArray());
     }
 

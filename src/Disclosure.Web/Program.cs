@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Web.DemoData;
+using Disclosure.Web.Features.Admin.Import;
 using Disclosure.Web.Features.Admin.Reports;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Api;
@@ -8,8 +9,6 @@ using Disclosure.Web.Infrastructure.Caching;
 using Disclosure.Web.Infrastructure.Cli;
 using Disclosure.Web.Infrastructure.Outage;
 using Disclosure.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
@@ -18,11 +17,27 @@ using Serilog;
 // A command (e.g. create-admin) takes its own arguments; the web server takes configuration from its arguments.
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+if (isCommand)
+{
+    // A command's standard output is its data (register table, register export): every log line goes to standard error.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Serilog:WriteTo:0:Args:standardErrorFromLevel"] = "Verbose" });
+}
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext()
+    .Enrich.With<ControlCharacterEscaper>());
+
+// No Server header: nothing tells a visitor which server software to look up vulnerabilities for.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// A year, subdomains included (the portal's host serves HTTPS only in Production).
+builder.Services.AddHsts(hsts =>
+{
+    hsts.MaxAge = TimeSpan.FromDays(365);
+    hsts.IncludeSubDomains = true;
+});
 
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
@@ -41,13 +56,16 @@ builder.Services.AddHealthChecks()
 builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddStaffAccounts();
 
-// Cookies and antiforgery tokens made by one instance are read by the others: the key ring lives in the database.
-builder.Services.AddDataProtection()
-    .SetApplicationName("Disclosure")
-    .PersistKeysToDbContext<DisclosureDbContext>();
+// Cookies and antiforgery tokens made by one instance are read by the others: the key ring lives in the database,
+// encrypted with a certificate when one is configured (KeyProtection).
+builder.Services.AddSharedKeyRing(builder.Configuration);
 
 builder.Services
-    .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(mvc =>
+    {
+        mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        mvc.Filters.Add(new ControlCharacterFilter());
+    })
     .AddRazorOptions(razor =>
     {
         // Feature folders: views beside their controller (see FeatureViewLocationExpander), shared views in Features/Shared.
@@ -59,6 +77,12 @@ builder.Services.AddFeatureQueries();
 builder.Services.AddOpenData();
 
 var app = builder.Build();
+var startLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Disclosure.Startup");
+DemoMode.EnsureAllowed(app.Environment, app.Configuration, startLogger);
+if (app.Environment.IsProduction() && !KeyProtection.IsConfigured(app.Configuration))
+{
+    startLogger.LogWarning("The data-protection key ring is stored unencrypted: set {Section}:Path and :Password (see README, Deployment)", KeyProtection.Section);
+}
 
 if (isCommand)
 {
@@ -73,11 +97,9 @@ if (!app.Environment.IsDevelopment())
 
 if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
 {
-    // Behind nginx (deploy/nginx): the client's address for the sign-in rate limit and logs, and the original scheme.
-    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-    forwarded.KnownIPNetworks.Clear();
-    forwarded.KnownProxies.Clear();
-    app.UseForwardedHeaders(forwarded);
+    // Behind nginx (deploy/nginx): the client's address for the sign-in rate limit and logs, and the original scheme,
+    // from the configured proxy addresses only (ProxyTrust).
+    app.UseForwardedHeaders(ProxyTrust.Options(app.Configuration));
 }
 
 app.UseSecurityHeaders();
@@ -93,6 +115,8 @@ app.UseOpenData();
 app.UsePublicCaching();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseForcedPasswordChange();
+app.UseImportLimits();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");

@@ -16,6 +16,15 @@ public enum AuditAction
     UserUpdated = 31,
     UserDisabled = 32,
     UserEnabled = 33,
+    ApplicationRegistered = 40,
+    ApplicationChanged = 41,
+    ApplicationViewed = 42,
+    RegisterTableApplied = 43,
+    CalendarNoticeEntered = 44,
+    SignedIn = 50,
+    SignInFailed = 51,
+    SignedOut = 52,
+    PasswordChanged = 53,
 }
 
 /// <summary>
@@ -94,6 +103,15 @@ public sealed class AuditEntry
         AuditAction.UserUpdated => "修改账号",
         AuditAction.UserDisabled => "停用账号",
         AuditAction.UserEnabled => "启用账号",
+        AuditAction.ApplicationRegistered => "登记依申请公开申请",
+        AuditAction.ApplicationChanged => "办理依申请公开申请",
+        AuditAction.ApplicationViewed => "查看申请详情",
+        AuditAction.RegisterTableApplied => "从台账生成表三",
+        AuditAction.CalendarNoticeEntered => "录入节假日安排",
+        AuditAction.SignedIn => "登录",
+        AuditAction.SignInFailed => "登录失败",
+        AuditAction.SignedOut => "退出登录",
+        AuditAction.PasswordChanged => "修改密码",
         _ => action.ToString(),
     };
 }

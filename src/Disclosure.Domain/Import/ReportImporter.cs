@@ -2,6 +2,7 @@ using System.Text;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Rules;
 using Disclosure.Domain.Serialization;
+using Disclosure.Domain.Text;
 
 namespace Disclosure.Domain.Import;
 
@@ -35,10 +36,17 @@ public static class ReportImporter
         return Import(text, options);
     }
 
+    /// <summary>
+    /// A report whose text (names, title, sections, text cells) holds a control character is refused, with the place
+    /// and the character (<see cref="ControlCharacters"/>): nothing stored may hold one.
+    /// </summary>
     public static ImportResult Import(string? input, ImportOptions? options = null)
     {
         options ??= ImportOptions.Default;
-        return input is not null && IsJson(input) ? ImportJson(input, options) : ReportTextParser.Parse(input, options);
+        var result = input is not null && IsJson(input) ? ImportJson(input, options) : ReportTextParser.Parse(input, options);
+        return result.Report is not null && ControlCharacters.FindIn(result.Report) is { } where
+            ? ImportResult.Failed(result.InputKind, "报告含有控制字符，未导入。" + where)
+            : result;
     }
 
     private static ImportResult ImportJson(string json, ImportOptions options)

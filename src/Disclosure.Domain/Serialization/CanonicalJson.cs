@@ -39,6 +39,20 @@ public static class CanonicalJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>Table 三 alone as the <c>applications</c> object of the schema, formatted as the canonical document is.</summary>
+    public static string WriteApplicationsObject(ReportTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, _writerOptions))
+        {
+            w.WriteStartObject();
+            WriteApplications(w, table);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     public static void Write(AnnualReport report, Stream output)
     {
         using var w = new Utf8JsonWriter(output, _writerOptions);
@@ -78,6 +92,23 @@ public static class CanonicalJson
         w.WriteEndObject();
 
         w.WriteStartObject("applications");
+        WriteApplications(w, report.Applications);
+        w.WriteEndObject();
+
+        w.WriteStartObject("reviews");
+        WriteGrouped(w, report.Reviews);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The members of the <c>applications</c> object (its <c>columns</c> and <c>rows</c>) of table 三; the caller
+    /// writes the braces. Also what <c>register table</c> prints for a table computed from the register.
+    /// </summary>
+    public static void WriteApplications(Utf8JsonWriter w, ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(table);
         w.WriteStartArray("columns");
         foreach (var column in ApplicationsLayout.DataColumns)
         {
@@ -86,23 +117,17 @@ public static class CanonicalJson
 
         w.WriteEndArray();
         w.WriteStartObject("rows");
-        foreach (var row in report.Applications.Layout.Rows)
+        foreach (var row in table.Layout.Rows)
         {
             w.WriteStartArray(row.Key);
             foreach (var column in row.Columns)
             {
-                WriteValue(w, report.Applications[row.Key, column.Key], column.Kind);
+                WriteValue(w, table[row.Key, column.Key], column.Kind);
             }
 
             w.WriteEndArray();
         }
 
-        w.WriteEndObject();
-        w.WriteEndObject();
-
-        w.WriteStartObject("reviews");
-        WriteGrouped(w, report.Reviews);
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -5,11 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.DemoData;
 
-/// <summary>One account per role for trying the portal; only where demo data is enabled, never in production.</summary>
+/// <summary>
+/// One account per role for trying the portal, with a password anyone can read here. Created only in Development,
+/// only together with the demo data in an empty database (<see cref="DemoMode"/>); a start without demo mode disables
+/// every <c>@demo.local</c> account it finds, so a database that once ran in demo mode cannot keep them.
+/// </summary>
 public sealed class DemoAccounts(UserManager<PortalUser> users, DisclosureDbContext db, ILogger<DemoAccounts> logger)
 {
     /// <summary>Known to anyone who reads this file: demo installs only.</summary>
     public const string Password = "demo-password-2024";
+
+    /// <summary>The domain of every demo account.</summary>
+    public const string Domain = "@demo.local";
 
     public static readonly IReadOnlyList<(string Email, string Name, string Role, string? Agency)> Accounts =
     [
@@ -18,15 +25,11 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, DisclosureDbCont
         ("editor@demo.local", "中卫市商务局填报人（演示）", PortalRoles.Editor, "zhongwei-commerce"),
     ];
 
-    public async Task EnsureAsync(CancellationToken cancellationToken = default)
+    /// <summary>Creates the accounts (the caller has just filled an empty database with the demo data).</summary>
+    public async Task CreateAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (email, name, role, agencySlug) in Accounts)
         {
-            if (await users.FindByEmailAsync(email) is not null)
-            {
-                continue;
-            }
-
             var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
             var created = await users.CreateAsync(user, Password);
             if (!created.Succeeded)
@@ -43,8 +46,27 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, DisclosureDbCont
         }
 
         logger.LogWarning(
-            "Demo accounts (password {Password}): {Accounts}. Demo data is on: never enable it in production.",
+            "Demo accounts (password {Password}): {Accounts}. Demo mode is for Development only.",
             Password,
             string.Join(", ", Accounts.Select(a => $"{a.Email} ({a.Role})")));
+    }
+
+    /// <summary>
+    /// Without demo mode: disables (and signs out) every enabled <c>@demo.local</c> account, and logs each one.
+    /// </summary>
+    public async Task DisableAllAsync(CancellationToken cancellationToken = default)
+    {
+        var suffix = users.NormalizeEmail(Domain);
+        var found = await db.Users
+            .Where(u => !u.IsDisabled && u.NormalizedEmail != null && u.NormalizedEmail.EndsWith(suffix))
+            .ToListAsync(cancellationToken);
+        foreach (var user in found)
+        {
+            user.IsDisabled = true;
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user);
+            logger.LogWarning("Demo account {Email} disabled: demo mode is off (Demo:Enabled=false)", user.Email);
+        }
     }
 }

@@ -19,11 +19,12 @@ public sealed class DemoDataSeeder(DisclosureDbContext db, TimeProvider clock, I
 
     private static readonly JsonSerializerOptions _jsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
-    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    /// <summary>True when the database was empty (no agency, no account) and has been filled.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Agencies.AnyAsync(cancellationToken))
+        if (await db.Agencies.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var assembly = typeof(DemoDataSeeder).Assembly;
@@ -53,6 +54,7 @@ public sealed class DemoDataSeeder(DisclosureDbContext db, TimeProvider clock, I
         // Two saves: a report points at its current version, which points back at the report.
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {AgencyCount} agencies, {ReportCount} published reports", agencies.Count, count);
+        return true;
     }
 
     private static DemoAgency[] ReadAgencies(Assembly assembly)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Disclosure.Web.Infrastructure;
 
-/// <summary>At start-up: apply migrations (unless turned off), then seed the demo data into an empty database (when enabled).</summary>
+/// <summary>At start-up: apply migrations (unless turned off), then seed the demo data into an empty database (when enabled) or disable leftover demo accounts.</summary>
 public static class DatabaseInitializer
 {
     /// <summary>How long the web server waits between attempts when the database was unreachable at start-up.</summary>
@@ -118,10 +118,18 @@ public static class DatabaseInitializer
             await roles.CreateAsync(new IdentityRole(role));
         }
 
+        // Demo mode (Development only, DemoMode.EnsureAllowed): the sample reports and the demo accounts, only into an
+        // empty database. Without it, any demo account left from an earlier demo start is disabled.
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
-            await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
-            await services.GetRequiredService<DemoAccounts>().EnsureAsync();
+            if (await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync())
+            {
+                await services.GetRequiredService<DemoAccounts>().CreateAsync();
+            }
+        }
+        else
+        {
+            await services.GetRequiredService<DemoAccounts>().DisableAllAsync();
         }
 
         services.GetRequiredService<Outage.DatabaseState>().MarkReady();

@@ -35,6 +35,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Users.UserAdminQueries>();
         services.AddScoped<Features.Admin.Users.UserCommands>();
         services.AddScoped<Features.Admin.Audit.AuditQuery>();
+        services.AddScoped<Features.Admin.Register.RegisterAccess>();
+        services.AddScoped<Features.Admin.Register.RegisterCommands>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

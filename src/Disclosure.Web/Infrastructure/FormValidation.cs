@@ -1,5 +1,8 @@
+using Disclosure.Domain.Text;
 using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Disclosure.Web.Infrastructure;
 
@@ -15,5 +18,49 @@ public static class FormValidation
         }
 
         return result.IsValid && controller.ModelState.IsValid;
+    }
+
+    /// <summary>
+    /// Refuses a control character (<see cref="ControlCharacters"/>) with its position; in single-line text also tab,
+    /// CR and LF.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule, bool multiline = false) =>
+        rule.Must(text => ControlCharacters.IndexOfRefused(text, multiline) < 0)
+            .WithMessage((_, text) => ControlCharacters.Message(text!, ControlCharacters.IndexOfRefused(text, multiline)));
+}
+
+/// <summary>
+/// Every form field, whatever its validator says: a posted value holding a control character (tab, CR and LF aside)
+/// puts the message at that field in ModelState, so an action that checks <see cref="FormValidation.Validate"/> shows
+/// the form again with it. The validators also refuse tab and line breaks in single-line fields.
+/// </summary>
+public sealed class ControlCharacterFilter : IActionFilter
+{
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (!request.HasFormContentType || HttpMethods.IsGet(request.Method)
+            || context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            // An error page re-executed for a refused POST does not read its form.
+            return;
+        }
+
+        foreach (var (name, values) in request.Form)
+        {
+            foreach (var value in values)
+            {
+                var at = ControlCharacters.IndexOfRefused(value, multiline: true);
+                if (at >= 0)
+                {
+                    context.ModelState.AddModelError(name, ControlCharacters.Message(value!, at));
+                    break;
+                }
+            }
+        }
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context)
+    {
     }
 }

@@ -30,3 +30,22 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
 }
+
+/// <summary>Demo mode creates accounts whose password is published: it is refused outside Development.</summary>
+public static class DemoMode
+{
+    public const string Refusal =
+        "Demo:Enabled is true outside Development. Demo mode creates accounts whose password is published in the source " +
+        "code (admin@demo.local / demo-password-2024), so it runs only with ASPNETCORE_ENVIRONMENT=Development. " +
+        "Set Demo__Enabled=false (or remove DEMO_ENABLED from .env) and start again.";
+
+    /// <summary>Throws (the process does not start) when demo mode is on outside Development.</summary>
+    public static void EnsureAllowed(IHostEnvironment environment, IConfiguration configuration, ILogger logger)
+    {
+        if (configuration.GetValue<bool>("Demo:Enabled") && !environment.IsDevelopment())
+        {
+            logger.LogCritical("Refusing to start: {Reason}", Refusal);
+            throw new InvalidOperationException(Refusal);
+        }
+    }
+}

@@ -10,6 +10,9 @@ public sealed class UserAdminTests(AdminPortalFixture portal) : IClassFixture<Ad
 {
     private const string Password = "new-editor-pass-77";
 
+    /// <summary>What the person sets at their first sign-in (the Administrator's password must be replaced).</summary>
+    private const string OwnPassword = "own-choice-pass-88";
+
     private async Task<int> AgencyIdAsync(string slug)
     {
         var id = 0;
@@ -44,7 +47,7 @@ public sealed class UserAdminTests(AdminPortalFixture portal) : IClassFixture<Ad
         Assert.Contains("填报人", row.Text(), StringComparison.Ordinal);
         Assert.Contains("平潭综合实验区管理委员会", row.Text(), StringComparison.Ordinal);
 
-        var editor = await Staff.SignInAsync(portal.Factory, "pt.editor@test.local", Password);
+        var editor = await Staff.FirstSignInAsync(portal.Factory, "pt.editor@test.local", Password, OwnPassword);
         using var client = editor.Client(portal.Factory);
         await client.GetDocumentAsync("/admin/reports/pingtan/2024");
         using var other = await client.GetAsync(new Uri("/admin/reports/zhongwei-commerce/2024", UriKind.Relative));
@@ -89,7 +92,7 @@ public sealed class UserAdminTests(AdminPortalFixture portal) : IClassFixture<Ad
         using var admin = portal.AdminClient();
         using var created = await CreateEditorAsync(admin, "leaver@test.local", Password, await AgencyIdAsync("pingtan"));
         var id = await UserIdAsync("leaver@test.local");
-        var session = await Staff.SignInAsync(portal.Factory, "leaver@test.local", Password);
+        var session = await Staff.FirstSignInAsync(portal.Factory, "leaver@test.local", Password, OwnPassword);
         using (var before = session.Client(portal.Factory))
         {
             await before.GetDocumentAsync("/admin/reports/pingtan/2024");
@@ -106,7 +109,7 @@ public sealed class UserAdminTests(AdminPortalFixture portal) : IClassFixture<Ad
         }
 
         using (var anonymous = Staff.NewClient(portal.Factory))
-        using (var refused = await anonymous.TrySignInAsync("leaver@test.local", Password))
+        using (var refused = await anonymous.TrySignInAsync("leaver@test.local", OwnPassword))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("邮箱或密码不正确", (await refused.ParseAsync()).QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
@@ -116,7 +119,7 @@ public sealed class UserAdminTests(AdminPortalFixture portal) : IClassFixture<Ad
         Assert.Contains("已停用", list.QuerySelectorAll("tr").Single(r => r.Text().Contains("leaver@test.local", StringComparison.Ordinal)).Text(), StringComparison.Ordinal);
 
         using var enabled = await admin.PostFormAsync($"/admin/users/{id}/enable", [], portal.Admin.Token);
-        await Staff.SignInAsync(portal.Factory, "leaver@test.local", Password);
+        await Staff.SignInAsync(portal.Factory, "leaver@test.local", OwnPassword);
         await portal.Factory.WithDbAsync(async db =>
         {
             var actions = await db.AuditEntries.Where(e => e.Details!.Contains("leaver@test.local")).Select(e => e.Action).ToListAsync();

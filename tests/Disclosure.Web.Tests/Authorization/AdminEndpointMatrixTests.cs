@@ -1,6 +1,7 @@
 using System.Net;
 using Disclosure.Data;
 using Disclosure.Data.Identity;
+using Disclosure.Domain.Register;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Web.DemoData;
@@ -43,6 +44,9 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public string TargetUserId { get; private set; } = "";
 
+    /// <summary>An application in zhongwei-commerce's register (the register cases post only stale revisions: it never changes).</summary>
+    public int ApplicationId { get; private set; }
+
     public async Task InitializeAsync()
     {
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -53,6 +57,13 @@ public sealed class MatrixFixture : IAsyncLifetime
             TargetAgencyId = (await db.Agencies.SingleAsync(a => a.Slug == "hongze-district")).Id;
             await CreateUserAsync(users, db, OtherEditorEmail, PortalRoles.Editor, pingtan.Id);
             TargetUserId = await CreateUserAsync(users, db, TargetEmail, PortalRoles.Editor, pingtan.Id);
+            var commerce = await db.Agencies.SingleAsync(a => a.Slug == "zhongwei-commerce");
+            var application = DisclosureApplication.Register(commerce.Id,
+                new ApplicationRecord("M-1", new DateOnly(2024, 9, 27), ApplicantType.NaturalPerson, "矩阵测试申请", ApplicantName: "张三"),
+                WorkingCalendar.Seed, new DateOnly(2024, 10, 8));
+            db.RegisterApplications.Add(application);
+            await db.SaveChangesAsync();
+            ApplicationId = application.Id;
         }
 
         Sessions[Principal.Anonymous] = await Staff.AnonymousAsync(Factory);
@@ -80,6 +91,15 @@ public sealed class MatrixFixture : IAsyncLifetime
         workspace = await ReportWorkspace.LoadAsync(context, "zhongwei-commerce", 2024, CancellationToken.None);
         Assert.NotEmpty(workspace!.Open!.SubmissionBlockers(workspace.PreviousYear));
     }
+
+    /// <summary>A session of its own for the principal (for a case that ends it).</summary>
+    public Task<StaffSession> SignInAgainAsync(Principal principal) => principal switch
+    {
+        Principal.EditorOfAgency => Staff.SignInAsync(Factory, "editor@demo.local"),
+        Principal.EditorOfOtherAgency => Staff.SignInAsync(Factory, OtherEditorEmail, Password),
+        Principal.Reviewer => Staff.SignInAsync(Factory, "reviewer@demo.local"),
+        _ => Staff.SignInAsync(Factory, "admin@demo.local"),
+    };
 
     private static async Task<string> CreateUserAsync(UserManager<PortalUser> users, DisclosureDbContext db, string email, string role, int agencyId)
     {
@@ -112,6 +132,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
 
     private const string Read2023 = "/admin/reports/zhongwei-commerce/2023";
     private const string Draft2024 = "/admin/reports/zhongwei-commerce/2024";
+    private const string Register = "/admin/register/zhongwei-commerce";
 
     /// <summary>
     /// (method, route pattern) → a URL with real route values, the form to post, and who is allowed. "{agency}" and
@@ -163,6 +184,21 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         ["POST admin/import/confirm"] = new("/admin/import/confirm", Administer, [new("Text", "不是报告"), new("AgencySlug", ""), new("Scope", "")]),
         ["POST admin/import/edit"] = new("/admin/import/edit", Administer, [new("Text", "不是报告"), new("AgencySlug", ""), new("Scope", "")]),
         ["POST account/logout"] = new("/account/logout", AnyStaff),
+
+        // The register holds personal information: the office's Editors and Administrators only.
+        ["GET admin/register"] = new("/admin/register", [Principal.EditorOfAgency, Principal.EditorOfOtherAgency, Principal.Administrator]),
+        ["GET admin/register/{slug}"] = new(Register, EditReport),
+        ["GET admin/register/{slug}/new"] = new(Register + "/new", EditReport),
+        ["POST admin/register/{slug}/new"] = new(Register + "/new", EditReport, [new("Number", ""), new("ReceivedOn", "")]),
+        ["GET admin/register/{slug}/{id:int}"] = new(Register + "/{application}", EditReport),
+        ["GET admin/register/{slug}/{id:int}/{step}"] = new(Register + "/{application}/answer", EditReport),
+        ["POST admin/register/{slug}/{id:int}/{step}"] = new(Register + "/{application}/answer", EditReport, [new("Revision", "-1"), new("Date", "2024-10-08"), new("Outcome", "granted")]),
+        ["GET admin/register/{slug}/table/{year:int}"] = new(Register + "/table/2024", EditReport),
+        ["GET admin/register/{slug}/table/{year:int}/cell"] = new(Register + "/table/2024/cell?row=new&column=total", EditReport),
+        ["POST admin/reports/{slug}/{year:int}/from-register"] = new(Draft2024 + "/from-register", EditReport, [new("revision", "-1")]),
+        ["GET admin/calendar"] = new("/admin/calendar", Administer),
+        ["GET admin/calendar/{year:int:range(2000,2100)}"] = new("/admin/calendar/2030", Administer),
+        ["POST admin/calendar/{year:int:range(2000,2100)}"] = new("/admin/calendar/2030", Administer, [new("NoticeTitle", ""), new("NoticeNumber", ""), new("Days", "")]),
     };
 
     public static TheoryData<string, Principal> Cases()
@@ -189,7 +225,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
             .ToHashSet();
 
         Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), routed.Order(StringComparer.Ordinal));
-        Assert.Equal(38 * 5, Cases().Count);
+        Assert.Equal(51 * 5, Cases().Count);
     }
 
     [Theory]
@@ -198,13 +234,22 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
     {
         var entry = Matrix[endpoint];
         var session = fixture.Sessions[principal];
+        var signsOut = endpoint == "POST account/logout" && principal != Principal.Anonymous;
+
         using var client = session.Client(fixture.Factory);
         var url = entry.Url.Replace("{agency}", fixture.TargetAgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{user}", fixture.TargetUserId, StringComparison.Ordinal);
+            .Replace("{user}", fixture.TargetUserId, StringComparison.Ordinal)
+            .Replace("{application}", fixture.ApplicationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var guid = Guid.NewGuid().ToString("N")[..12];
         using var response = endpoint.StartsWith("POST ", StringComparison.Ordinal)
             ? await client.PostFormAsync(url, (entry.Form ?? []).Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Replace("{guid}", guid, StringComparison.Ordinal))), session.Token)
             : await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        if (signsOut)
+        {
+            // Signing out ends every session of the account (a new security stamp): the later cases get a new one.
+            fixture.Sessions[principal] = await fixture.SignInAgainAsync(principal);
+        }
 
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";

@@ -53,6 +53,26 @@ public static class Staff
         return new StaffSession(cookies, await client.TokenAsync());
     }
 
+    /// <summary>
+    /// The first sign-in to an account an Administrator created (or reset): the password must be changed first
+    /// (to <paramref name="ownPassword"/>); returns the session that continues after the change.
+    /// </summary>
+    public static async Task<StaffSession> FirstSignInAsync(WebApplicationFactory<Program> factory, string email, string initialPassword, string ownPassword)
+    {
+        var cookies = new CookieContainer();
+        using var client = NewClient(factory, cookies);
+        using (var signIn = await client.TrySignInAsync(email, initialPassword))
+        {
+            Assert.True(signIn.Headers.Location?.OriginalString == "/account/password", $"First sign-in as {email}: {(int)signIn.StatusCode} {signIn.Headers.Location}");
+        }
+
+        var token = await client.TokenAsync("/account/password");
+        using var changed = await client.PostFormAsync("/account/password",
+            [new("CurrentPassword", initialPassword), new("NewPassword", ownPassword), new("ConfirmPassword", ownPassword)], token);
+        Assert.True(changed.StatusCode == HttpStatusCode.Redirect, $"Password change for {email}: {(int)changed.StatusCode}");
+        return new StaffSession(cookies, await client.TokenAsync("/account/password"));
+    }
+
     public static async Task<StaffSession> AnonymousAsync(WebApplicationFactory<Program> factory)
     {
         var cookies = new CookieContainer();

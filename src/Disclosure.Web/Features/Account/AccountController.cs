@@ -1,4 +1,7 @@
+using Disclosure.Data;
 using Disclosure.Data.Identity;
+using Disclosure.Domain.Audit;
+using Disclosure.Web.Features.Admin.Reports;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +11,18 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Disclosure.Web.Features.Account;
 
-/// <summary>Staff sign-in and sign-out. There is no self-registration: Administrators create accounts.</summary>
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<AccountController> logger) : Controller
+/// <summary>Staff sign-in, sign-out and password change. There is no self-registration: Administrators create accounts.</summary>
+public sealed class AccountController(
+    StaffSignIn staffSignIn,
+    SignInManager<PortalUser> signIn,
+    UserManager<PortalUser> users,
+    DisclosureDbContext db,
+    TimeProvider clock,
+    ILogger<AccountController> logger) : Controller
 {
+    /// <summary>The one message for a wrong password, an unknown address and a disabled account.</summary>
+    public const string Refused = "邮箱或密码不正确。";
+
     [HttpGet("account/login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
@@ -20,37 +32,69 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     {
         if (!this.Validate(new LoginFormValidator(), form))
         {
-            return View(form);
-        }
-
-        var user = await users.FindByEmailAsync(form.Email!.Trim());
-        if (user is null || user.IsDisabled)
-        {
-            logger.LogInformation("Sign-in refused: unknown or disabled account");
-            ModelState.AddModelError("", "邮箱或密码不正确。");
             return View(form with { Password = null });
         }
 
-        var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var (outcome, wait) = await staffSignIn.SignInAsync(form.Email!.Trim(), form.Password!, HttpContext.Connection.RemoteIpAddress);
+        switch (outcome)
         {
-            logger.LogInformation("User {UserId} signed in", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+            case SignInOutcome.MustChangePassword:
+                return LocalRedirect(PasswordPolicy.ChangePath);
+            case SignInOutcome.Wait:
+                ModelState.AddModelError("", $"这个邮箱在本机登录失败次数过多，请 {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} 分钟后再试。");
+                return View(form with { Password = null });
+            default:
+                ModelState.AddModelError("", Refused);
+                return View(form with { Password = null });
         }
-
-        logger.LogInformation("Sign-in failed for user {UserId}; locked out: {LockedOut}", user.Id, result.IsLockedOut);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "密码错误次数过多，账号已暂时锁定，请 15 分钟后再试。"
-            : "邮箱或密码不正确。");
-        return View(form with { Password = null });
     }
 
+    /// <summary>Ends every session of the account at once (a new security stamp, checked on every request).</summary>
     [HttpPost("account/logout")]
     [Authorize]
     public async Task<IActionResult> Logout()
     {
-        await signIn.SignOutAsync();
+        await staffSignIn.SignOutAsync(User);
         return LocalRedirect("/");
+    }
+
+    [HttpGet("account/password")]
+    [Authorize(Policy = StaffPolicies.Staff)]
+    public IActionResult Password() => View(new PasswordPage(new PasswordChangeForm(), User.HasClaim(c => c.Type == PasswordPolicy.MustChangeClaim)));
+
+    /// <summary>
+    /// Changes the signed-in person's password: their other sessions end (a new stamp), this one continues; a
+    /// password an Administrator set no longer has to be changed.
+    /// </summary>
+    [HttpPost("account/password")]
+    [Authorize(Policy = StaffPolicies.Staff)]
+    public async Task<IActionResult> Password(PasswordChangeForm form)
+    {
+        var forced = User.HasClaim(c => c.Type == PasswordPolicy.MustChangeClaim);
+        if (this.Validate(new PasswordChangeFormValidator(), form))
+        {
+            var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+            var changed = await users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+            if (changed.Succeeded)
+            {
+                await PasswordPolicy.ClearAsync(users, user);
+                db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.Id, ReportCommands.UserName(User), AuditAction.PasswordChanged, forced ? "更换了管理员设置的初始密码" : null));
+                await db.SaveChangesAsync();
+                await signIn.RefreshSignInAsync(user);
+                logger.LogInformation("User {UserId} changed their password", user.Id);
+                TempData["Message"] = "密码已修改。您在其他设备上的登录已退出。";
+                return LocalRedirect("/admin");
+            }
+
+            foreach (var error in changed.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword), error.Description);
+            }
+        }
+
+        return View(new PasswordPage(new PasswordChangeForm(), forced));
     }
 
     [HttpGet("account/denied")]
@@ -60,3 +104,6 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         return View();
     }
 }
+
+/// <summary>The password change page: the form, and whether the change is required before anything else.</summary>
+public sealed record PasswordPage(PasswordChangeForm Form, bool Forced);

@@ -25,7 +25,7 @@ public sealed class AgencyQueries(DisclosureDbContext db)
             .Select(v => new AgencyYear(v.Report.Year, v.Title, v.PublishedAt, v.Number))
             .ToListAsync(cancellationToken);
         return new AgencyViewModel(agency.Slug, agency.Name, agency.Level, agency.Address, agency.Phone,
-            agency.ParentSlug, agency.ParentName, years);
+            agency.ParentSlug, agency.ParentName, years, await RegisterAggregates.ForAgencyAsync(db, agency.Id, cancellationToken));
     }
 
     /// <summary>Agencies grouped by level; with a query, those whose name contains it.</summary>

@@ -13,6 +13,7 @@ public sealed record AgencyViewModel(
     string? Phone,
     string? ParentSlug,
     string? ParentName,
-    IReadOnlyList<AgencyYear> Years);
+    IReadOnlyList<AgencyYear> Years,
+    IReadOnlyList<RegisterYearFigures>? Register = null);
 
 public sealed record AgencyIndexViewModel(string? Query, IReadOnlyList<AgencyGroup> Groups, int Count);

@@ -70,7 +70,9 @@ public sealed class FormerSlugRedirectMiddleware(RequestDelegate next, ILogger<F
         logger.LogInformation("Former slug {Slug} redirected to {Current}", slug, current);
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-        context.Response.Headers.Location = prefix + current + rest + context.Request.QueryString;
+        // The path is decoded (it may hold Chinese or CR/LF, e.g. /reports/old/%0D%0A): encode it again, or the
+        // header cannot be written (a 500 before). The query string is still encoded.
+        context.Response.Headers.Location = context.Request.PathBase.Add(new PathString(prefix + current + rest)).ToUriComponent() + context.Request.QueryString.ToUriComponent();
         context.Response.Headers.CacheControl = CacheControl;
     }
 

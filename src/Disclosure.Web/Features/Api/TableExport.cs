@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Domain.Text;
 
 namespace Disclosure.Web.Features.Api;
 
@@ -51,10 +52,10 @@ public static class TableExport
     public static byte[] Csv(int year, ReportTableId table, IEnumerable<YearTableReport> reports)
     {
         var csv = new StringBuilder();
-        AppendLine(csv, Header(table));
+        AppendLine(csv, Header(table).Select(ExportValue.Text));
         foreach (var line in Lines(year, table, reports))
         {
-            AppendLine(csv, line.Select(v => v.Display));
+            AppendLine(csv, line);
         }
 
         var bom = Encoding.UTF8.GetPreamble();
@@ -62,10 +63,26 @@ public static class TableExport
         return [.. bom, .. body];
     }
 
-    private static void AppendLine(StringBuilder csv, IEnumerable<string> fields)
+    /// <summary>
+    /// OWASP's rule against formula injection: a text field that begins with <c>= + - @</c>, a tab or a carriage
+    /// return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula (an
+    /// agency named <c>=HYPERLINK(…)</c>). Numbers (a negative amount) are left alone. Control characters are stripped.
+    /// </summary>
+    public static string CsvField(ExportValue value)
+    {
+        if (value.IsNumber)
+        {
+            return value.Display;
+        }
+
+        var text = ControlCharacters.Strip(value.Display);
+        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    }
+
+    private static void AppendLine(StringBuilder csv, IEnumerable<ExportValue> values)
     {
         var first = true;
-        foreach (var field in fields)
+        foreach (var field in values.Select(CsvField))
         {
             if (!first)
             {

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using Disclosure.Domain.Text;
 
 namespace Disclosure.Web.Features.Api;
 
@@ -191,5 +192,6 @@ public static class XlsxWorkbook
         stream.Write(bytes);
     }
 
-    private static string Escape(string text) => SecurityElement.Escape(text);
+    /// <summary>XML-escaped, without the control characters XML 1.0 cannot carry (one made the file invalid before).</summary>
+    private static string Escape(string text) => SecurityElement.Escape(ControlCharacters.Strip(text));
 }

@@ -55,6 +55,17 @@ public static class PublicCaching
     /// <summary>After routing: the output cache, then (public pages) the content ETag, then compression (not staff pages).</summary>
     public static IApplicationBuilder UsePublicCaching(this IApplicationBuilder app)
     {
+        // The cache keeps one entry per encoding: before it looks, Accept-Encoding is reduced to the one the
+        // compression below will use (br, gzip or identity), so made-up values cannot each force a render.
+        app.Use((context, next) =>
+        {
+            if (PublicPagePolicy.IsPublicPage(context.Request))
+            {
+                context.Request.Headers.AcceptEncoding = NormaliseAcceptEncoding(context.Request.Headers.AcceptEncoding);
+            }
+
+            return next(context);
+        });
         app.UseOutputCache();
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && PublicPagePolicy.IsPublicPage(context.Request)
@@ -62,5 +73,24 @@ public static class PublicCaching
             branch => branch.UseMiddleware<ContentETagMiddleware>());
         app.UseWhen(context => !StaffRegistration.IsStaffPath(context.Request.Path), branch => branch.UseResponseCompression());
         return app;
+    }
+
+    /// <summary>
+    /// The encoding the response compression will choose for this header: <c>br</c> or <c>gzip</c> (the higher
+    /// quality; br on a tie, as the providers are ordered), else <c>identity</c>. Unknown codings are ignored.
+    /// </summary>
+    public static string NormaliseAcceptEncoding(Microsoft.Extensions.Primitives.StringValues header)
+    {
+        if (!Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList(header, out var codings))
+        {
+            return "identity";
+        }
+
+        double Quality(string name) =>
+            codings.Where(c => c.Value.Equals(name, StringComparison.OrdinalIgnoreCase) || c.Value.Equals("*", StringComparison.Ordinal))
+                .Select(c => c.Quality ?? 1.0).DefaultIfEmpty(0).Max();
+
+        var (br, gzip) = (Quality("br"), Quality("gzip"));
+        return br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : "identity";
     }
 }

@@ -27,7 +27,7 @@ public sealed class PublicPagePolicy(IOptions<PublicCacheOptions> options) : IOu
     /// <summary>GET only: a HEAD answer has no body, and must never be stored where a GET could find it.</summary>
     public static bool IsAnonymousRead(HttpRequest request) =>
         HttpMethods.IsGet(request.Method)
-        && !request.Cookies.ContainsKey(StaffRegistration.StaffCookie)
+        && !StaffRegistration.HasStaffCookie(request)
         && !request.Headers.ContainsKey(HeaderNames.Authorization);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -43,9 +43,12 @@ public sealed class PublicPagePolicy(IOptions<PublicCacheOptions> options) : IOu
             return ValueTask.CompletedTask;
         }
 
-        // The compressed and the plain answer are different entries. Only the agency search reads the query string;
-        // every other page ignores it, so random query strings cannot fill the cache.
+        // The compressed and the plain answer are different entries (Accept-Encoding is normalised to br, gzip or
+        // identity first, PublicCaching). Pages hold no absolute address, so the Host is not part of the key: made-up
+        // Host headers cannot add entries. Only the agency search reads the query string; every other page ignores
+        // it, so random query strings cannot fill the cache.
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+        context.CacheVaryByRules.VaryByHost = false;
         if (request.Path.Equals("/agencies", StringComparison.Ordinal))
         {
             context.CacheVaryByRules.QueryKeys = "q";

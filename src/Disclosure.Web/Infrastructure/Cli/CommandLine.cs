@@ -5,11 +5,13 @@ namespace Disclosure.Web.Infrastructure.Cli;
 
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/Disclosure.Web -- create-admin --email EMAIL</c>
-/// (the password is read from standard input) and <c>-- import FILE... [--agency SLUG] [--dry-run] …</c> (see <see cref="ImportCommand"/>).
+/// (the password is read from standard input), <c>-- import FILE... [--agency SLUG] [--dry-run] …</c> (see <see cref="ImportCommand"/>)
+/// , <c>-- register import|table|export|purge-personal …</c> (see <see cref="RegisterCommand"/>)
+/// and <c>-- migrate</c> (applies the migrations, with <c>Database:MigrateOnStartup</c> true, and exits).
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import" or "register" or "migrate";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -18,8 +20,35 @@ public static class CommandLine
         {
             "create-admin" => await CreateAdminAsync(app, args, input, output, error),
             "import" => await ImportCommand.RunAsync(app.Services, args, output),
+            "register" => await RunRegisterAsync(app.Services, args, output, error),
+            "migrate" => await MigratedAsync(output),
             _ => 2,
         };
+    }
+
+    /// <summary>
+    /// <c>migrate</c>: applies pending migrations and exits (run with a login that may change the schema, while the
+    /// web server connects with one that may only read and write data; docker-compose.yml does this).
+    /// </summary>
+    private static async Task<int> MigratedAsync(TextWriter output)
+    {
+        await output.WriteLineAsync("The database is up to date.");
+        return 0;
+    }
+
+    /// <summary><c>register …</c> writes bytes (a CSV with its BOM): straight to the process's standard output.</summary>
+    private static async Task<int> RunRegisterAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (ReferenceEquals(output, Console.Out))
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            return await RegisterCommand.RunAsync(services, args, stdout, error);
+        }
+
+        using var buffer = new MemoryStream();
+        var exit = await RegisterCommand.RunAsync(services, args, buffer, error);
+        await output.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        return exit;
     }
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)

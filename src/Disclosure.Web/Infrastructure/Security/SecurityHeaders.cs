@@ -1,6 +1,9 @@
 namespace Disclosure.Web.Infrastructure.Security;
 
-/// <summary>Headers on every response: a CSP without inline script, no sniffing, no framing, a strict referrer policy.</summary>
+/// <summary>
+/// Headers on every response: a CSP without inline script, no sniffing, no framing, a strict referrer policy; and on
+/// staff pages (drafts, previews, accounts) <c>Cache-Control: no-store</c>, so no browser or proxy keeps a copy.
+/// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
@@ -11,6 +14,11 @@ public static class SecurityHeaders
         app.Use((context, next) =>
         {
             Apply(context.Response.Headers);
+            if (StaffRegistration.IsStaffPath(context.Request.Path))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+
             return next(context);
         });
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Disclosure.Web.Infrastructure.Security;
@@ -13,8 +14,36 @@ public static class StaffRegistration
 {
     public const string LoginRateLimit = "login";
 
-    /// <summary>The sign-in cookie; a request that carries it is never served from the public page cache.</summary>
+    /// <summary>
+    /// The sign-in cookie; a request that carries it is never served from the public page cache. Where cookies are
+    /// Secure its name has the <c>__Host-</c> prefix (browsers then accept it only over HTTPS, for this host and path
+    /// <c>/</c>, never set by a sibling domain); over plain HTTP in Development it cannot.
+    /// </summary>
     public const string StaffCookie = "disclosure.staff";
+
+    public const string AntiforgeryCookie = "disclosure.af";
+
+    public const string TempDataCookie = "disclosure.msg";
+
+    /// <summary>The prefix browsers reserve for Secure, host-only cookies of path <c>/</c>.</summary>
+    public const string HostPrefix = "__Host-";
+
+    /// <summary>A session ends this long after sign-in, however active (beside the sliding <see cref="IdleTimeout"/>).</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>A session ends after this long without a request.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(8);
+
+    /// <summary>When the session began (UTC, round-trip format), kept in the cookie's properties across renewals.</summary>
+    public const string SignedInAtItem = "disclosure.signed-in-at";
+
+    /// <summary>The cookie's name in this configuration.</summary>
+    public static string CookieName(string name, IHostEnvironment environment, IConfiguration configuration) =>
+        RequireHttps(environment, configuration) ? HostPrefix + name : name;
+
+    /// <summary>Whether the request carries the sign-in cookie (under either name).</summary>
+    public static bool HasStaffCookie(HttpRequest request) =>
+        request.Cookies.ContainsKey(HostPrefix + StaffCookie) || request.Cookies.ContainsKey(StaffCookie);
 
     /// <summary>Maximum sign-in attempts per client address per minute (the lockout per account is separate).</summary>
     public const int LoginAttemptsPerMinute = 10;
@@ -45,8 +74,9 @@ public static class StaffRegistration
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequiredUniqueChars = 5;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout on failed passwords (anyone who knows an address could keep its owner out): the
+                // sign-in slows down one client guessing one address instead (SignInThrottle). Lockout stays enabled
+                // for disabling an account (lockout end = for ever).
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.User.RequireUniqueEmail = true;
                 identity.SignIn.RequireConfirmedAccount = false;
@@ -56,32 +86,51 @@ public static class StaffRegistration
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>();
 
-        // Assignments and disabling take effect within a minute, without waiting for the cookie to expire.
-        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request: sign-out, disabling, a role change or a new password end
+        // every session of the account at once (one indexed read per staff request).
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<Features.Account.StaffSignIn>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/denied";
-            cookie.Cookie.Name = StaffCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = IdleTimeout;
             cookie.SlidingExpiration = true;
+            SessionLifetime.Attach(cookie.Events);
         });
-        services.AddAntiforgery(antiforgery =>
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SameSite = SameSiteMode.Strict);
+        services.Configure<CookieTempDataProviderOptions>(tempData =>
         {
-            antiforgery.Cookie.Name = "disclosure.af";
-            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            tempData.Cookie.SameSite = SameSiteMode.Strict;
+            tempData.Cookie.HttpOnly = true;
+            tempData.Cookie.IsEssential = true;
         });
 
         // Secure cookies unless Security:RequireHttps is off (Development); then a staff page requested over plain
         // HTTP is redirected or refused (StaffHttps).
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IHostEnvironment, IConfiguration>((cookie, environment, configuration) => cookie.Cookie.SecurePolicy = SecurePolicy(environment, configuration));
+            .Configure<IHostEnvironment, IConfiguration>((cookie, environment, configuration) =>
+            {
+                cookie.Cookie.SecurePolicy = SecurePolicy(environment, configuration);
+                cookie.Cookie.Name = CookieName(StaffCookie, environment, configuration);
+            });
         services.AddOptions<AntiforgeryOptions>()
-            .Configure<IHostEnvironment, IConfiguration>((antiforgery, environment, configuration) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment, configuration));
+            .Configure<IHostEnvironment, IConfiguration>((antiforgery, environment, configuration) =>
+            {
+                antiforgery.Cookie.SecurePolicy = SecurePolicy(environment, configuration);
+                antiforgery.Cookie.Name = CookieName(AntiforgeryCookie, environment, configuration);
+            });
+        services.AddOptions<CookieTempDataProviderOptions>()
+            .Configure<IHostEnvironment, IConfiguration>((tempData, environment, configuration) =>
+            {
+                tempData.Cookie.SecurePolicy = SecurePolicy(environment, configuration);
+                tempData.Cookie.Name = CookieName(TempDataCookie, environment, configuration);
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(PortalRoles.All))
@@ -95,7 +144,9 @@ public static class StaffRegistration
             limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            Features.Admin.Reports.DraftPdfCache.AddRateLimit(limiter);
         });
+        services.AddSingleton<Features.Admin.Reports.DraftPdfCache>();
         return services;
     }
 }

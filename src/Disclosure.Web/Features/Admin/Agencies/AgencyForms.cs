@@ -1,4 +1,5 @@
 using Disclosure.Domain.Agencies;
+using Disclosure.Web.Infrastructure;
 using FluentValidation;
 
 namespace Disclosure.Web.Features.Admin.Agencies;
@@ -26,7 +27,8 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
     public AgencyFormValidator()
     {
         RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写机关名称。")
-            .Must(n => n is null || n.Trim().Length <= Agency.NameMaxLength).WithMessage($"机关名称最多 {Agency.NameMaxLength} 个字。");
+            .Must(n => n is null || n.Trim().Length <= Agency.NameMaxLength).WithMessage($"机关名称最多 {Agency.NameMaxLength} 个字。")
+            .NoControlCharacters();
         RuleFor(f => f.Slug).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("请填写网址标识。")
             .Must(s => s is null || s.Trim().Length <= Agency.SlugMaxLength).WithMessage($"网址标识最多 {Agency.SlugMaxLength} 个字符。")
             .Must(s => string.IsNullOrWhiteSpace(s) || s.Trim().Length > Agency.SlugMaxLength || Agency.IsValidSlug(s.Trim()))
@@ -34,8 +36,10 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
         RuleFor(f => f.Level).Must(l => Enum.TryParse<AgencyLevel>(l, out var level) && Enum.IsDefined(level) && !int.TryParse(l, out _))
             .WithMessage("请选择机关层级。");
         RuleFor(f => f.Address).Must(a => a is null || a.Trim().Length <= Agency.AddressMaxLength)
-            .WithMessage($"地址最多 {Agency.AddressMaxLength} 个字。");
+            .WithMessage($"地址最多 {Agency.AddressMaxLength} 个字。")
+            .NoControlCharacters();
         RuleFor(f => f.Phone).Must(p => p is null || p.Trim().Length <= Agency.PhoneMaxLength)
-            .WithMessage($"电话最多 {Agency.PhoneMaxLength} 个字符。");
+            .WithMessage($"电话最多 {Agency.PhoneMaxLength} 个字符。")
+            .NoControlCharacters();
     }
 }

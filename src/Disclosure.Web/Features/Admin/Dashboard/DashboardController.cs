@@ -1,3 +1,4 @@
+using Disclosure.Data;
 using Disclosure.Data.Identity;
 using Disclosure.Domain;
 using Disclosure.Domain.Agencies;
@@ -41,7 +42,7 @@ public sealed record YearDashboard(int Year, DateOnly Deadline, bool PastDeadlin
 public sealed record EditorHome(int Year, IReadOnlyList<FilingRow> Agencies);
 
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class DashboardController(FilingQuery filings, TimeProvider clock) : Controller
+public sealed class DashboardController(FilingQuery filings, DisclosureDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>The year whose report offices are preparing now: until the end of March, last year's.</summary>
     public static int ReportingYear(DateTimeOffset now) => BeijingTime.Of(now) is var china && china.Month <= 3 ? china.Year - 1 : china.Year;
@@ -79,6 +80,11 @@ public sealed class DashboardController(FilingQuery filings, TimeProvider clock)
             _ => rows.Where(r => r.Status == wanted).ToList(),
         };
         ViewData["All"] = rows;
+        if (User.IsInRole(PortalRoles.Administrator))
+        {
+            ViewData["Register"] = await Register.RegisterDashboard.LoadAsync(db, filings.Today(), cancellationToken);
+        }
+
         return View(new YearDashboard(year, deadline, filings.Today() > deadline, shown, filter));
     }
 }

@@ -18,7 +18,15 @@ namespace Disclosure.Web.Features.Admin.Import;
 /// <summary>The text a browser copies from a published report page (or the canonical JSON), with how to file it.</summary>
 public sealed class ImportForm
 {
-    public const int TextMaxLength = 2_000_000;
+    /// <summary>Characters of pasted text accepted (a year's report is usually under 100 000).</summary>
+    public const int TextMaxLength = 1_000_000;
+
+    /// <summary>
+    /// The largest request the import accepts: a browser sends the form URL-encoded, where one Chinese character
+    /// (three bytes of UTF-8) becomes nine (<c>%E4%B8%AD</c>); the rest leaves room for the other fields. A larger
+    /// request is answered with a page saying so (<see cref="ImportLimits"/>), not an empty 400.
+    /// </summary>
+    public const int MaxRequestBytes = (TextMaxLength * 9) + (256 * 1024);
 
     public string? Text { get; set; }
 
@@ -39,7 +47,8 @@ public sealed class ImportFormValidator : AbstractValidator<ImportForm>
         RuleFor(f => f.AgencySlug).Must(s => string.IsNullOrWhiteSpace(s) || Agency.IsValidSlug(s.Trim()))
             .WithMessage("机关代码只能由小写字母、数字和连字符组成，如 zhongwei-commerce。");
         RuleFor(f => f.Scope).Must(s => string.IsNullOrEmpty(s) || ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
-        RuleFor(f => f.Correction).MaximumLength(ReportVersion.NoteMaxLength).WithMessage($"更正说明最多 {ReportVersion.NoteMaxLength} 字。");
+        RuleFor(f => f.Correction).MaximumLength(ReportVersion.NoteMaxLength).WithMessage($"更正说明最多 {ReportVersion.NoteMaxLength} 字。")
+            .NoControlCharacters(multiline: true);
     }
 }
 
@@ -61,7 +70,8 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
     public IActionResult Index() => View(new ImportForm());
 
     [HttpPost("preview")]
-    [RequestFormLimits(ValueLengthLimit = ImportForm.TextMaxLength * 4)]
+    [RequestSizeLimit(ImportForm.MaxRequestBytes)]
+    [RequestFormLimits(ValueLengthLimit = ImportForm.MaxRequestBytes)]
     public async Task<IActionResult> Preview(ImportForm form, CancellationToken cancellationToken)
     {
         if (!this.Validate(new ImportFormValidator(), form))
@@ -88,7 +98,8 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
     }
 
     [HttpPost("confirm")]
-    [RequestFormLimits(ValueLengthLimit = ImportForm.TextMaxLength * 4)]
+    [RequestSizeLimit(ImportForm.MaxRequestBytes)]
+    [RequestFormLimits(ValueLengthLimit = ImportForm.MaxRequestBytes)]
     public async Task<IActionResult> Confirm(ImportForm form, CancellationToken cancellationToken)
     {
         if (!this.Validate(new ImportFormValidator(), form))
@@ -116,7 +127,8 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
 
     /// <summary>Back from the preview to the form, with everything entered.</summary>
     [HttpPost("edit")]
-    [RequestFormLimits(ValueLengthLimit = ImportForm.TextMaxLength * 4)]
+    [RequestSizeLimit(ImportForm.MaxRequestBytes)]
+    [RequestFormLimits(ValueLengthLimit = ImportForm.MaxRequestBytes)]
     public IActionResult Edit(ImportForm form) => View(nameof(Index), form);
 
     /// <summary>Puts why the import cannot be saved on the field concerned (the form's summary links to it).</summary>
@@ -143,4 +155,29 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
         var (plan, refusal) = await planner.PlanAsync(result, slug, correction, "粘贴导入", cancellationToken);
         return (result, plan, refusal);
     }
+}
+
+/// <summary>
+/// An import request larger than <see cref="ImportForm.MaxRequestBytes"/> (by its Content-Length) is answered 413
+/// with a page that says what the limit is, before the form is read (reading it would fail with an empty 400).
+/// </summary>
+public static class ImportLimits
+{
+    public static string Reason(long bytes) =>
+        $"粘贴的内容过大（约 {bytes / 1024 / 1024:N0} MB）：导入最多接受 {ImportForm.TextMaxLength:N0} 个字符。一份年度报告通常不足 10 万字，请确认只粘贴了一份报告。";
+
+    public static IApplicationBuilder UseImportLimits(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method)
+                && context.Request.Path.StartsWithSegments("/admin/import", StringComparison.OrdinalIgnoreCase)
+                && context.Request.ContentLength is { } length && length > ImportForm.MaxRequestBytes)
+            {
+                context.Items[StaffHttps.ReasonKey] = Reason(length);
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Domain.Serialization;
+using Disclosure.Domain.Text;
+using Disclosure.Web.Infrastructure;
 using FluentValidation;
 
 namespace Disclosure.Web.Features.Admin.Reports;
@@ -58,7 +60,8 @@ public sealed class MetadataFormValidator : AbstractValidator<MetadataForm>
     public MetadataFormValidator(int year)
     {
         RuleFor(f => f.Title).NotEmpty().WithMessage("请填写报告标题。")
-            .MaximumLength(AnnualReport.TitleMaxLength).WithMessage($"标题最多 {AnnualReport.TitleMaxLength} 个字。");
+            .MaximumLength(AnnualReport.TitleMaxLength).WithMessage($"标题最多 {AnnualReport.TitleMaxLength} 个字。")
+            .NoControlCharacters();
         RuleFor(f => f.Scope).Must(s => ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
         RuleFor(f => f.PublishedOn)
             .Must(d => string.IsNullOrWhiteSpace(d) || DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -114,15 +117,15 @@ public sealed class SectionsFormValidator : AbstractValidator<SectionsForm>
     public SectionsFormValidator()
     {
         const string tooLong = "最多 {MaxLength} 个字，当前 {TotalLength} 个字。";
-        RuleFor(f => f.Preamble).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
-        RuleFor(f => f.Problems).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
-        RuleFor(f => f.Other).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
+        RuleFor(f => f.Preamble).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong).NoControlCharacters(multiline: true);
+        RuleFor(f => f.Problems).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong).NoControlCharacters(multiline: true);
+        RuleFor(f => f.Other).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong).NoControlCharacters(multiline: true);
         RuleFor(f => f.Overview.Count).LessThanOrEqualTo(ReportSections.MaxOverviewParts + SectionsForm.SpareParts)
             .WithMessage($"“总体情况”最多 {ReportSections.MaxOverviewParts} 个小标题。").OverridePropertyName("Overview");
         RuleForEach(f => f.Overview).ChildRules(part =>
         {
-            part.RuleFor(p => p.Heading).MaximumLength(OverviewPart.HeadingMaxLength).WithMessage(tooLong);
-            part.RuleFor(p => p.Body).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong);
+            part.RuleFor(p => p.Heading).MaximumLength(OverviewPart.HeadingMaxLength).WithMessage(tooLong).NoControlCharacters();
+            part.RuleFor(p => p.Body).MaximumLength(ReportSections.SectionMaxLength).WithMessage(tooLong).NoControlCharacters(multiline: true);
         });
     }
 }
@@ -191,6 +194,11 @@ public static class CellInput
         if (text is null)
         {
             return null;
+        }
+
+        if (ControlCharacters.IndexOfRefused(text, multiline: false) is var at and >= 0)
+        {
+            return ControlCharacters.Message(text, at);
         }
 
         switch (kind)

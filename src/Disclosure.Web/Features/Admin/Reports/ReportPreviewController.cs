@@ -9,7 +9,7 @@ namespace Disclosure.Web.Features.Admin.Reports;
 /// <summary>The report as it will be published, before it is: the check page (every finding), the page and the PDF.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [Route("admin/reports/{slug}/{year:int}")]
-public sealed class ReportPreviewController(ReportAccess access, ReportPdfRenderer renderer) : Controller
+public sealed class ReportPreviewController(ReportAccess access) : Controller
 {
     [HttpGet("check")]
     public async Task<IActionResult> Check(string slug, int year, CancellationToken cancellationToken)
@@ -38,7 +38,8 @@ public sealed class ReportPreviewController(ReportAccess access, ReportPdfRender
     }
 
     [HttpGet("preview.pdf")]
-    public async Task<IActionResult> PreviewPdf(string slug, int year, CancellationToken cancellationToken)
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(DraftPdfCache.RateLimit)]
+    public async Task<IActionResult> PreviewPdf(string slug, int year, [FromServices] DraftPdfCache previews, CancellationToken cancellationToken)
     {
         var (workspace, denied) = await access.OpenAsync(this, slug, year, AgencyOperation.Read, cancellationToken);
         if (workspace?.Working is not { } version)
@@ -46,9 +47,9 @@ public sealed class ReportPreviewController(ReportAccess access, ReportPdfRender
             return denied ?? NotFound();
         }
 
-        var document = AnnualReportPdf.Build(workspace.WorkingDocument!, DateOnly.FromDateTime(version.UpdatedAt.UtcDateTime), isDraft: version.IsOpen);
-        var pdf = renderer.Render(document);
+        var pdf = await previews.GetAsync(version.Id, version.Revision, version.IsOpen, () =>
+            AnnualReportPdf.Build(workspace.WorkingDocument!, DateOnly.FromDateTime(version.UpdatedAt.UtcDateTime), isDraft: version.IsOpen), cancellationToken);
         Response.Headers.CacheControl = "no-store";
-        return File(pdf.Bytes, "application/pdf");
+        return File(pdf, "application/pdf");
     }
 }

@@ -3,6 +3,7 @@ using Disclosure.Data;
 using Disclosure.Data.Identity;
 using Disclosure.Domain.Audit;
 using Disclosure.Web.Features.Admin.Reports;
+using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,7 +16,7 @@ public sealed record UserRefusal(string Field, string Message);
 /// <summary>
 /// Accounts through Identity's <see cref="UserManager{TUser}"/> (password hashing, normalisation, security stamps) on
 /// the same DbContext, so an account, its roles and its agencies are saved together or not at all. Every change that
-/// affects what someone may do updates the security stamp: their cookie is re-checked within the validation interval.
+/// affects what someone may do updates the security stamp: their cookie is refused at their next request (the stamp is checked on every request).
 /// Audit entries say what changed, never a password.
 /// </summary>
 public sealed class UserCommands(
@@ -49,6 +50,7 @@ public sealed class UserCommands(
 
         var roles = form.Roles.Distinct().ToList();
         Check(await users.AddToRolesAsync(user, roles));
+        await PasswordPolicy.RequireChangeAsync(users, user);
         foreach (var agencyId in agencies.Keys)
         {
             db.UserAgencies.Add(new UserAgency { UserId = user.Id, AgencyId = agencyId });
@@ -194,7 +196,13 @@ public sealed class UserCommands(
             return reset.Errors.Select(e => new UserRefusal(nameof(PasswordResetForm.NewPassword), e.Description)).ToList();
         }
 
-        // ResetPasswordAsync has updated the security stamp: other sessions of this account end at the next check.
+        // ResetPasswordAsync has updated the security stamp: every session of this account ends at once. The owner
+        // chooses their own password at the next sign-in (unless the Administrator set their own).
+        if (!IsSelf(actor, user))
+        {
+            await PasswordPolicy.RequireChangeAsync(users, user);
+        }
+
         Audit(actor, AuditAction.UserUpdated, $"{user.Email}：管理员重置了密码");
         await db.SaveChangesAsync(cancellationToken);
         await RefreshSelfAsync(actor, user);

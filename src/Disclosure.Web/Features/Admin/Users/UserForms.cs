@@ -1,4 +1,5 @@
 using Disclosure.Data.Identity;
+using Disclosure.Web.Infrastructure;
 using FluentValidation;
 
 namespace Disclosure.Web.Features.Admin.Users;
@@ -37,7 +38,8 @@ public class UserAccessFormValidator<T> : AbstractValidator<T>
     public UserAccessFormValidator()
     {
         RuleFor(f => f.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写姓名（显示名称）。")
-            .Must(n => n is null || n.Trim().Length <= PortalUser.DisplayNameMaxLength).WithMessage($"姓名最多 {PortalUser.DisplayNameMaxLength} 个字。");
+            .Must(n => n is null || n.Trim().Length <= PortalUser.DisplayNameMaxLength).WithMessage($"姓名最多 {PortalUser.DisplayNameMaxLength} 个字。")
+            .NoControlCharacters();
         RuleFor(f => f.Roles).Must(r => r.Count > 0).WithMessage("请至少选择一个角色。")
             .Must(r => r.All(PortalRoles.All.Contains)).WithMessage("所选角色不存在。");
         RuleFor(f => f.Agencies).Must((form, agencies) => agencies.Count == 0 || form.Roles.Contains(PortalRoles.Editor))
@@ -51,6 +53,7 @@ public sealed class UserCreateFormValidator : UserAccessFormValidator<UserCreate
     {
         RuleFor(f => f.Email).Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("请填写邮箱。")
             .Must(e => e is null || e.Trim().Length <= UserAccessForm.EmailMaxLength).WithMessage($"邮箱最多 {UserAccessForm.EmailMaxLength} 个字符。")
+            .NoControlCharacters()
             .EmailAddress().WithMessage("邮箱格式不正确，如 name@example.gov.cn。");
         RuleFor(f => f.Password).NotEmpty().WithMessage("请设置初始密码。");
     }

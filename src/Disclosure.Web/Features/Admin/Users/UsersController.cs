@@ -25,7 +25,7 @@ public sealed class UsersController(UserAdminQueries queries, UserCommands comma
             var (id, refusals) = await commands.CreateAsync(form, User, cancellationToken);
             if (id is not null)
             {
-                TempData["Message"] = $"已新建账号 {form.Email!.Trim()}。请将初始密码告知本人。";
+                TempData["Message"] = $"已新建账号 {form.Email!.Trim()}。请将初始密码告知本人：本人首次登录时须改为自己的密码。";
                 return RedirectToAction(nameof(Index));
             }
 
@@ -90,7 +90,7 @@ public sealed class UsersController(UserAdminQueries queries, UserCommands comma
             var refusals = await commands.ResetPasswordAsync(id, form.NewPassword!, User, cancellationToken);
             if (refusals.Count == 0)
             {
-                TempData["Message"] = $"已为 {user.Email} 设置新密码。请将新密码告知本人。";
+                TempData["Message"] = $"已为 {user.Email} 设置新密码。请将新密码告知本人：本人登录时须改为自己的密码；该账号已登录的会话已结束。";
                 return RedirectToAction(nameof(Edit), new { id });
             }
 
@@ -111,7 +111,7 @@ public sealed class UsersController(UserAdminQueries queries, UserCommands comma
         var refusal = await commands.SetDisabledAsync(id, disabled, User, cancellationToken);
         if (refusal is null)
         {
-            TempData["Message"] = disabled ? $"已停用账号 {user.Email}：该账号不能再登录，已登录的会话将在一分钟内失效。" : $"已启用账号 {user.Email}。";
+            TempData["Message"] = disabled ? $"已停用账号 {user.Email}：该账号不能再登录，已登录的会话已立即结束。" : $"已启用账号 {user.Email}。";
         }
         else
         {

@@ -1,0 +1,263 @@
+using Disclosure.Data;
+using Disclosure.Data.Identity;
+using Disclosure.Data.Register;
+using Disclosure.Domain.Register;
+using Disclosure.Web.Infrastructure;
+using Disclosure.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Admin.Register;
+
+public sealed record RegisterIndexRow(RegisterOffice Office, int Open, int DueSoon, int Overdue);
+
+public sealed record RegisterListModel(RegisterOffice Office, int Year, RegisterFilter Filter, string? Search, RegisterListPage Page, DateOnly Today)
+{
+    public string Query(int? year = null, RegisterFilter? filter = null, int page = 1)
+    {
+        var parts = new List<string> { $"year={year ?? Year}" };
+        var f = filter ?? Filter;
+        if (f != RegisterFilter.All)
+        {
+            parts.Add("filter=" + RegisterListLabels.Segment(f));
+        }
+
+        if (!string.IsNullOrEmpty(Search))
+        {
+            parts.Add("q=" + Uri.EscapeDataString(Search));
+        }
+
+        if (page > 1)
+        {
+            parts.Add($"page={page}");
+        }
+
+        return $"/admin/register/{Office.Slug}?" + string.Join("&", parts);
+    }
+}
+
+public static class RegisterListLabels
+{
+    public static readonly IReadOnlyList<RegisterFilter> Tabs =
+        [RegisterFilter.All, RegisterFilter.InProgress, RegisterFilter.DueSoon, RegisterFilter.Overdue, RegisterFilter.Answered];
+
+    public static string Label(RegisterFilter filter) => filter switch
+    {
+        RegisterFilter.InProgress => "办理中",
+        RegisterFilter.DueSoon => "三个工作日内到期",
+        RegisterFilter.Overdue => "已逾期",
+        RegisterFilter.Answered => "已办结",
+        _ => "全部",
+    };
+
+    public static string Segment(RegisterFilter filter) => filter switch
+    {
+        RegisterFilter.InProgress => "open",
+        RegisterFilter.DueSoon => "due-soon",
+        RegisterFilter.Overdue => "overdue",
+        RegisterFilter.Answered => "answered",
+        _ => "all",
+    };
+
+    public static RegisterFilter Parse(string? segment) =>
+        Tabs.FirstOrDefault(t => Segment(t) == segment);
+}
+
+public sealed record ApplicationPage(
+    RegisterOffice Office,
+    DisclosureApplication Application,
+    AnswerDeadline? Deadline,
+    DateOnly Today,
+    WorkingCalendar Calendar,
+    IReadOnlyList<RegisterStep> Steps,
+    IReadOnlyList<int> PublishedYearsCounted);
+
+public sealed record NewApplicationPage(RegisterOffice Office, ApplicationForm Form);
+
+public sealed record StepPage(
+    RegisterOffice Office,
+    DisclosureApplication Application,
+    RegisterStep Step,
+    StepForm Form,
+    bool Conflict,
+    IReadOnlyList<int> PublishedYearsCounted);
+
+/// <summary>
+/// An office's register of disclosure applications (依申请公开登记台账): the list by year, an application with its
+/// timeline and the computation of its deadline, registering one, and one form per event. Its Editors and
+/// Administrators only (<see cref="RegisterAccess"/>): the register holds personal information.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Staff)]
+[Route("admin/register")]
+public sealed class RegisterController(DisclosureDbContext db, RegisterAccess access, RegisterCommands commands, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var isAdmin = User.IsInRole(PortalRoles.Administrator);
+        var assigned = User.FindAll(StaffPolicies.AgencyClaim).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (!isAdmin && (!User.IsInRole(PortalRoles.Editor) || assigned.Count == 0))
+        {
+            return Forbid();
+        }
+
+        var offices = await db.Agencies.AsNoTracking()
+            .Where(a => isAdmin || assigned.Contains(a.Id))
+            .OrderBy(a => a.Level).ThenBy(a => a.Name)
+            .Select(a => new RegisterOffice(a.Id, a.Slug, a.Name))
+            .ToListAsync(cancellationToken);
+        if (!isAdmin && offices.Count == 1)
+        {
+            return Redirect($"/admin/register/{offices[0].Slug}");
+        }
+
+        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
+        var due = (await RegisterQueries.DueSummaryAsync(db, calendar, RegisterAccess.Today(clock), cancellationToken)).ToDictionary(d => d.AgencyId);
+        return View(offices.Select(o => due.TryGetValue(o.Id, out var d) ? new RegisterIndexRow(o, d.Open, d.DueSoon, d.Overdue) : new RegisterIndexRow(o, 0, 0, 0))
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.DueSoon).ThenByDescending(r => r.Open).ToList());
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> List(string slug, int? year, string? filter, string? q, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var (office, denied) = await OpenAsync(slug);
+        if (office is null)
+        {
+            return denied!;
+        }
+
+        var today = RegisterAccess.Today(clock);
+        var shownYear = year is >= 2008 and <= 2100 ? year.Value : today.Year;
+        var wanted = RegisterListLabels.Parse(filter);
+        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
+        var list = await RegisterQueries.ListAsync(db, calendar, new RegisterListRequest(office.Id, today, shownYear, wanted, search, Math.Clamp(page, 1, 100_000)), cancellationToken);
+        return View(new RegisterListModel(office, shownYear, wanted, search, list, today));
+    }
+
+    [HttpGet("{slug}/new")]
+    public async Task<IActionResult> Create(string slug)
+    {
+        var (office, denied) = await OpenAsync(slug);
+        return office is null ? denied! : View("New", new NewApplicationPage(office, new ApplicationForm { ReceivedOn = WorkingCalendar.Format(RegisterAccess.Today(clock)) }));
+    }
+
+    [HttpPost("{slug}/new")]
+    public async Task<IActionResult> Create(string slug, ApplicationForm form, CancellationToken cancellationToken)
+    {
+        var (office, denied) = await OpenAsync(slug);
+        if (office is null)
+        {
+            return denied!;
+        }
+
+        if (this.Validate(new ApplicationFormValidator(), form))
+        {
+            var (id, problems) = await commands.RegisterAsync(office, form, User, cancellationToken);
+            if (problems.Count == 0)
+            {
+                TempData["Message"] = $"已登记申请 {form.Number!.Trim()}。";
+                return Redirect($"/admin/register/{office.Slug}/{id}");
+            }
+
+            foreach (var (field, message) in problems)
+            {
+                ModelState.AddModelError(field, message);
+            }
+        }
+
+        return View("New", new NewApplicationPage(office, form));
+    }
+
+    [HttpGet("{slug}/{id:int}")]
+    public async Task<IActionResult> Show(string slug, int id, CancellationToken cancellationToken)
+    {
+        var (office, denied) = await OpenAsync(slug);
+        if (office is null)
+        {
+            return denied!;
+        }
+
+        var application = await db.RegisterApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.AgencyId == office.Id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        await commands.RecordViewAsync(office, id, application.Number, User, cancellationToken);
+        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
+        var published = RegisterCommands.CountedInPublished(application, await commands.PublishedYearsAsync(office.Id, cancellationToken));
+        return View(new ApplicationPage(office, application, application.Deadline(calendar), RegisterAccess.Today(clock), calendar, RegisterSteps.Available(application), published));
+    }
+
+    [HttpGet("{slug}/{id:int}/{step}")]
+    public async Task<IActionResult> Step(string slug, int id, string step, CancellationToken cancellationToken)
+    {
+        var (office, application, kind, denied) = await OpenStepAsync(slug, id, step, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var form = new StepForm { Revision = application.Revision, Date = WorkingCalendar.Format(RegisterAccess.Today(clock)) };
+        return View(await StepPageAsync(office, application, kind, form, false, cancellationToken));
+    }
+
+    [HttpPost("{slug}/{id:int}/{step}")]
+    public async Task<IActionResult> Step(string slug, int id, string step, StepForm form, CancellationToken cancellationToken)
+    {
+        var (office, application, kind, denied) = await OpenStepAsync(slug, id, step, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var conflict = false;
+        if (this.Validate(new StepFormValidator(kind), form))
+        {
+            var outcome = await commands.ApplyAsync(office, id, kind, form, User, cancellationToken);
+            if (outcome.Saved)
+            {
+                TempData["Message"] = $"已登记：{kind.Title()}。";
+                return Redirect($"/admin/register/{office.Slug}/{id}");
+            }
+
+            foreach (var (field, message) in outcome.Problems)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            if (outcome.Conflict)
+            {
+                // What they typed stays; the form now carries the revision they have seen, so a second submit saves.
+                conflict = true;
+                form.Revision = outcome.CurrentRevision;
+                ModelState.Remove(nameof(StepForm.Revision));
+                application = await db.RegisterApplications.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+            }
+        }
+
+        return View(await StepPageAsync(office, application, kind, form, conflict, cancellationToken));
+    }
+
+    private async Task<StepPage> StepPageAsync(RegisterOffice office, DisclosureApplication application, RegisterStep step, StepForm form, bool conflict, CancellationToken cancellationToken) =>
+        new(office, application, step, form, conflict, RegisterCommands.CountedInPublished(application, await commands.PublishedYearsAsync(office.Id, cancellationToken)));
+
+    private async Task<(RegisterOffice Office, DisclosureApplication Application, RegisterStep Step, IActionResult? Denied)> OpenStepAsync(
+        string slug, int id, string segment, CancellationToken cancellationToken)
+    {
+        var (office, denied) = await OpenAsync(slug);
+        if (office is null)
+        {
+            return (null!, null!, default, denied);
+        }
+
+        var application = RegisterSteps.Parse(segment) is null
+            ? null
+            : await db.RegisterApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.AgencyId == office.Id, cancellationToken);
+        return application is null ? (office, null!, default, NotFound()) : (office, application, RegisterSteps.Parse(segment)!.Value, null);
+    }
+
+    private Task<(RegisterOffice? Office, IActionResult? Denied)> OpenAsync(string slug) => access.OpenAsync(this, slug);
+}

@@ -1,0 +1,66 @@
+using Disclosure.Data;
+using Disclosure.Data.Register;
+using Disclosure.Domain.Register;
+using Disclosure.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Web.Features.Admin.Register;
+
+public sealed record RegisterDueRow(RegisterOffice Office, int Open, int DueSoon, int Overdue, DateOnly? EarliestDue);
+
+/// <summary>A published year whose table 三 the register no longer gives (a correction is the way to fix it).</summary>
+public sealed record RegisterDisagreement(RegisterOffice Office, int Year, int Cells);
+
+/// <summary>The register's part of the 政务公开办's dashboard.</summary>
+public sealed record RegisterDashboardModel(
+    IReadOnlyList<RegisterDueRow> Due,
+    IReadOnlyList<RegisterDisagreement> Disagreements,
+    int? MissingCalendarYear)
+{
+    public int DueSoon => Due.Sum(d => d.DueSoon);
+
+    public int Overdue => Due.Sum(d => d.Overdue);
+}
+
+public static class RegisterDashboard
+{
+    /// <summary>From this day of December the dashboard asks for next year's holiday notice.</summary>
+    public const int CalendarWarningFromMonth = 12;
+
+    public static async Task<RegisterDashboardModel> LoadAsync(DisclosureDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
+        var summaries = await RegisterQueries.DueSummaryAsync(db, calendar, today, cancellationToken);
+        var ids = summaries.Select(s => s.AgencyId).ToList();
+        var offices = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new RegisterOffice(a.Id, a.Slug, a.Name)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var due = summaries.Where(s => s.DueSoon > 0 || s.Overdue > 0)
+            .Select(s => new RegisterDueRow(offices[s.AgencyId], s.Open, s.DueSoon, s.Overdue, s.EarliestDue)).ToList();
+
+        // Only offices that keep a register here, and only the years it counts something in.
+        var keeping = await db.RegisterApplications.AsNoTracking().Select(a => a.AgencyId).Distinct().ToListAsync(cancellationToken);
+        var published = await db.ReportVersions.AsNoTracking()
+            .Where(v => v.IsCurrent && v.Status == ReportStatus.Published && keeping.Contains(v.Report.AgencyId))
+            .Select(v => new { v.Report.AgencyId, v.Report.Year, v.Report.Agency.Slug, v.Report.Agency.Name })
+            .ToListAsync(cancellationToken);
+        var disagreements = new List<RegisterDisagreement>();
+        foreach (var p in published.OrderBy(p => p.Name).ThenBy(p => p.Year))
+        {
+            if (!await RegisterQueries.CountedInYear(db, p.AgencyId, p.Year).AnyAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            var register = await RegisterQueries.TableAsync(db, p.AgencyId, p.Year, cancellationToken);
+            var table = (await RegisterTableController.PublishedTableAsync(db, p.AgencyId, p.Year, cancellationToken))!.Value.Table;
+            var cells = register.Cells.Count(c => table.Layout.Contains(c.Row, c.Column) && table[c.Row, c.Column] != c.Value);
+            if (cells > 0)
+            {
+                disagreements.Add(new RegisterDisagreement(new RegisterOffice(p.AgencyId, p.Slug, p.Name), p.Year, cells));
+            }
+        }
+
+        int? missing = today.Month >= CalendarWarningFromMonth && !calendar.IsAnnounced(today.Year + 1) ? today.Year + 1 : null;
+        return new RegisterDashboardModel(due, disagreements, missing);
+    }
+}

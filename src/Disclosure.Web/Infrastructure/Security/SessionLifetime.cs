@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Disclosure.Web.Infrastructure.Security;
+
+/// <summary>
+/// The absolute limit of a staff session: the cookie carries the moment of sign-in (in its protected properties,
+/// kept when the cookie is renewed or refreshed), and a cookie older than <see cref="StaffRegistration.AbsoluteLifetime"/>
+/// is refused and removed, however active the session was. Then Identity's security-stamp check runs.
+/// </summary>
+public static class SessionLifetime
+{
+    public static void Attach(CookieAuthenticationEvents events)
+    {
+        var signingIn = events.OnSigningIn;
+        events.OnSigningIn = context =>
+        {
+            if (!context.Properties.Items.ContainsKey(StaffRegistration.SignedInAtItem))
+            {
+                var now = Clock(context.HttpContext).GetUtcNow();
+                context.Properties.Items[StaffRegistration.SignedInAtItem] = now.ToString("O", CultureInfo.InvariantCulture);
+            }
+
+            return signingIn(context);
+        };
+
+        var validate = events.OnValidatePrincipal;
+        events.OnValidatePrincipal = async context =>
+        {
+            if (Expired(context.Properties, Clock(context.HttpContext).GetUtcNow()))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+
+            await validate(context);
+        };
+    }
+
+    /// <summary>A cookie without the moment of sign-in (made before this rule) counts as expired.</summary>
+    public static bool Expired(AuthenticationProperties properties, DateTimeOffset now) =>
+        !properties.Items.TryGetValue(StaffRegistration.SignedInAtItem, out var at)
+        || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
+        || now - signedIn > StaffRegistration.AbsoluteLifetime;
+
+    private static TimeProvider Clock(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>();
+}

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Disclosure.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Disclosure.EndToEnd;
+
+/// <summary>
+/// 中卫市商务局's Editor registers an application, asks for 补正, records its arrival, consults a third party, gets
+/// the reply and answers; the deadline on the page follows each step. Then 从台账生成 fills the 2026 draft's table 三
+/// and the cell's drill-down lists the application. The Administrator's dashboard shows the register's panel.
+/// Screenshots of the register list, the application, the drill-down and the dashboard at 1280 and 375 px.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPortalServer portal) : IClassFixture<HttpsPortalServer>
+{
+    private const string Register = "/admin/register/zhongwei-commerce";
+    private const string Password = "demo-password-2024";
+
+    [BrowserFact]
+    public async Task Editor_RegistersAndAnswersAnApplication_TheDeadlineFollows_AndTable3ComesFromTheRegister()
+    {
+        await using (var context = await NewContextAsync())
+        {
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, "editor@demo.local");
+
+            await page.GotoAsync(Register);
+            await page.GetByRole(AriaRole.Link, new() { Name = "登记新申请" }).ClickAsync();
+            await page.Locator("#f-Number").FillAsync("2026-E2E-1");
+            await page.Locator("#f-ReceivedOn").FillAsync("2026-11-02");
+            await page.Locator("#f-ApplicantType").SelectOptionAsync("NaturalPerson");
+            await page.Locator("#f-Channel").SelectOptionAsync("Online");
+            await page.Locator("#f-Content").FillAsync("请公开某路段拓宽工程的立项批复及环境影响评价文件");
+            await page.Locator("#f-ApplicantName").FillAsync("张三");
+            await page.Locator("#f-ApplicantContact").FillAsync("13900000000");
+            await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已登记申请 2026-E2E-1。");
+            await ExpectDueAsync(page, "2026-11-30"); // 20 working days after Monday 2 November
+
+            await StepAsync(page, "告知补正", "2026-11-03");
+            await Assertions.Expect(page.Locator(".due-date")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#due-heading + p")).ToContainTextAsync("等待申请人补正");
+
+            await StepAsync(page, "收到补正", "2026-11-09");
+            await ExpectDueAsync(page, "2026-12-07"); // the period starts again from the completed application
+
+            await StepAsync(page, "征求第三方或其他机关意见", "2026-11-10");
+            await ExpectDueAsync(page, "2026-12-28"); // + the 15 working days a consultation may take, while it is open
+
+            await StepAsync(page, "收到意见", "2026-11-16");
+            await ExpectDueAsync(page, "2026-12-11"); // + the 4 working days it took
+            await Assertions.Expect(page.Locator(".due-steps")).ToContainTextAsync("＋4 个工作日征求意见");
+            var url = page.Url;
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "答复", Exact = true }).ClickAsync();
+            await page.Locator("#f-Date").FillAsync("2026-11-20");
+            await page.Locator("#f-Outcome").SelectOptionAsync("granted");
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".facts .status")).ToHaveTextAsync("已办结");
+            await Screenshots.SaveAsync(page, "register-02-application-1280");
+            await page.SetViewportSizeAsync(375, 800);
+            await Screenshots.SaveAsync(page, "register-02-application-375");
+            await page.SetViewportSizeAsync(1280, 800);
+
+            await page.GotoAsync(Register + "?year=2026");
+            var row = page.Locator(".register-list tbody tr", new() { HasText = "2026-E2E-1" });
+            await Assertions.Expect(row).ToContainTextAsync("张*");
+            await Assertions.Expect(page.Locator(".register-list")).Not.ToContainTextAsync("张三");
+            await Screenshots.SaveAsync(page, "register-01-list-1280");
+            await page.SetViewportSizeAsync(375, 800);
+            await Screenshots.SaveAsync(page, "register-01-list-375");
+            await page.SetViewportSizeAsync(1280, 800);
+
+            // 从台账生成 on a new 2026 draft.
+            await page.GotoAsync("/admin/reports/zhongwei-commerce/2026");
+            await page.GetByRole(AriaRole.Button, new() { Name = "新建草稿" }).ClickAsync();
+            await page.GotoAsync("/admin/reports/zhongwei-commerce/2026/table/3");
+            await page.GetByRole(AriaRole.Button, new() { Name = "从台账生成" }).ClickAsync();
+            var change = page.Locator(".table-changes tr[data-row='granted'][data-col='natural_person']");
+            await Assertions.Expect(change.Locator("th")).ToHaveTextAsync("（一）予以公开");
+            await Assertions.Expect(change.Locator("td").Nth(2)).ToHaveTextAsync("1");
+            await page.GetByRole(AriaRole.Link, new() { Name = "查看表三" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#f-Cells-granted-natural_person")).ToHaveValueAsync("1");
+
+            // The cell's drill-down lists the application.
+            await page.GotoAsync(Register + "/table/2026");
+            await page.Locator("a[href$='row=granted&column=natural_person']").ClickAsync();
+            await Assertions.Expect(page.Locator(".cell-count")).ToHaveTextAsync("1");
+            await Assertions.Expect(page.Locator(".cell-applications tbody th")).ToHaveTextAsync("2026-E2E-1");
+            await Screenshots.SaveAsync(page, "register-04-drilldown-1280");
+            await page.SetViewportSizeAsync(375, 800);
+            await Screenshots.SaveAsync(page, "register-04-drilldown-375");
+            await page.GetByRole(AriaRole.Link, new() { Name = "2026-E2E-1" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(url);
+        }
+
+        // The 政务公开办's dashboard: one open application that is overdue or due, for the screenshots.
+        await using (var context = await NewContextAsync())
+        {
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, "admin@demo.local");
+            await page.GotoAsync("/admin/register/pingtan/new");
+            await page.Locator("#f-Number").FillAsync("PT-2026-7");
+            await page.Locator("#f-ReceivedOn").FillAsync("2026-10-09");
+            await page.Locator("#f-ApplicantType").SelectOptionAsync("Commercial");
+            await page.Locator("#f-Content").FillAsync("某企业申请公开招商引资协议");
+            await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+            await ExpectDueAsync(page, "2026-11-05");
+
+            await page.GotoAsync("/admin");
+            var panel = page.Locator(".register-panel");
+            await Assertions.Expect(panel.Locator(".register-due tbody tr", new() { HasText = "平潭" })).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, "register-03-dashboard-1280");
+            await page.SetViewportSizeAsync(375, 800);
+            await Screenshots.SaveAsync(page, "register-03-dashboard-375");
+        }
+    }
+
+    private static async Task ExpectDueAsync(IPage page, string due) =>
+        await Assertions.Expect(page.Locator(".due-date strong").First).ToHaveTextAsync(due);
+
+    private static async Task StepAsync(IPage page, string step, string date)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = step, Exact = true }).ClickAsync();
+        await page.Locator("#f-Date").FillAsync(date);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync($"已登记：{step}。");
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#f-Email").FillAsync(email);
+        await page.Locator("#f-Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(AdminPage(), new() { Timeout = 30_000 });
+    }
+
+    [GeneratedRegex("/admin")]
+    private static partial Regex AdminPage();
+
+    private Task<IBrowserContext> NewContextAsync() =>
+        browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = portal.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 800 },
+            Locale = "zh-CN",
+            IgnoreHTTPSErrors = true,
+        });
+}
