@@ -214,6 +214,20 @@ public sealed class ConsistencyRuleTests
             ConsistencyRules.ResultsTotal(report));
     }
 
+    [Fact]
+    public void R2_WhenEveryPartOfAColumnIsBlank_DoesNotCompareTheTotalWithZero()
+    {
+        // 上海 2019 left the whole 总计 column of the result rows blank: there is nothing to compare 805 with.
+        var report = Samples.Report(Samples.Pingtan2021);
+        foreach (var leaf in ApplicationsLayout.ResultLeafRows(report.Applications.Layout))
+        {
+            report.Applications[leaf, "natural_person"] = CellValue.Blank;
+        }
+
+        Assert.DoesNotContain(ConsistencyRules.ResultsTotal(report), f => f.ColumnKey == "natural_person");
+        Assert.Contains(ConsistencyRules.Check(report), f => f.RuleId == "S1" && f.RowKey == "granted" && f.ColumnKey == "natural_person");
+    }
+
     // ---- R3 ----------------------------------------------------------------------------------------------------
 
     [Fact]
@@ -344,6 +358,22 @@ public sealed class ConsistencyRuleTests
             new RuleViolation("R5", RuleSeverity.Error, ReportTableId.Applications, "carried_over", "natural_person", 72, 0),
             new RuleViolation("R5", RuleSeverity.Error, ReportTableId.Applications, "carried_over", "total", 72, 0),
         ], ConsistencyRules.CarryOver(current, previous));
+    }
+
+    [Fact]
+    public void R5_WhenLastYearsCarriedForwardIsBlank_DoesNotCompareWithZero()
+    {
+        // 上海 2019 left 结转下年度 blank for every organisation column; a 2020 report with 3 there is not contradicted.
+        var previous = Samples.Report(Samples.Shanghai2019);
+        var current = Samples.Modified(Samples.Hongze2023, json =>
+        {
+            json["year"] = 2020;
+            json["applications"]!["rows"]!["carried_over"] = new JsonArray(72, 3, 0, 0, 0, 0, 75);
+        });
+
+        Assert.Equal(
+            [new RuleViolation("R5", RuleSeverity.Error, ReportTableId.Applications, "carried_over", "total", 72, 75)],
+            ConsistencyRules.CarryOver(current, previous));
     }
 
     // ---- S1 ----------------------------------------------------------------------------------------------------

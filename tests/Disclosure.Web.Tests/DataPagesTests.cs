@@ -87,8 +87,24 @@ public sealed class DataPagesTests(PortalFactory portal)
         var report = Assert.Single(page.QuerySelectorAll(".quality-report"));
         Assert.Equal("hongze-district", report.GetAttribute("data-slug"));
         Assert.Equal(2, report.QuerySelectorAll("ul li").Length);
-        Assert.All(report.QuerySelectorAll("ul li"), li => Assert.StartsWith("R4（表四）", li.Text(), StringComparison.Ordinal));
+        Assert.All(report.QuerySelectorAll("ul li"), li => Assert.StartsWith("表四·复议诉讼合计（R4）：“", li.Text(), StringComparison.Ordinal));
         Assert.Equal("1", page.QuerySelector("#dq-rules tbody tr:nth-child(5) td.num")!.Text());
+    }
+
+    [Fact]
+    public async Task DataQuality_NamesEachRuleInPlainChineseBeforeItsCode_AndQuotesWithChineseQuotationMarks()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/data-quality?year=2023");
+        Assert.Equal("复议诉讼合计（R4）", page.QuerySelector("#dq-rules tbody tr:nth-child(5) th")!.Text());
+        Assert.Contains(page.QuerySelectorAll("select option"), o => o.Text() == "申请人合计（R3）");
+        Assert.Contains(
+            "表四·复议诉讼合计（R4）：“行政复议”的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 11，表中为 0。",
+            page.QuerySelectorAll(".quality-report ul li").Select(li => li.Text()));
+        Assert.DoesNotContain("「", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var filtered = await client.GetDocumentAsync("/data-quality?rule=R4&year=2023");
+        Assert.Contains("涉及“复议诉讼合计”（R4）", filtered.QuerySelector("#dq-summary")!.Text(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -99,7 +99,7 @@ public sealed class OpenDataApiTests(PortalFactory portal)
         Assert.Equal("total", review.GetProperty("column").GetString());
         Assert.Equal(11, review.GetProperty("expected").GetInt64());
         Assert.Equal(0, review.GetProperty("actual").GetInt64());
-        Assert.Equal("「行政复议」的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 11，表中为 0。", review.GetProperty("message").GetString());
+        Assert.Equal("“行政复议”的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 11，表中为 0。", review.GetProperty("message").GetString());
         Assert.False(json.RootElement.GetProperty("previous_year_checked").GetBoolean());
 
         using var clean = await GetJsonAsync(client, "/api/v1/reports/zhongwei-commerce/2023/findings");
@@ -169,15 +169,15 @@ public sealed class OpenDataApiTests(PortalFactory portal)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
-        Assert.Equal(["agency_slug", "agency_name", "level", "year", "format", "row_key", "row_label", "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"], lines[0]);
+        Assert.Equal(["agency_slug", "agency_name", "level", "year", "format", "row_key", "row_label", "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total", "derived_totals"], lines[0]);
 
         // 中卫 (2021 format) has 25 rows, 洪泽 (single （六） row) 23.
         Assert.Equal(25 + 23, lines.Count - 1);
         Assert.Equal(25, lines.Count(l => l[0] == "zhongwei-commerce"));
         Assert.Equal(23, lines.Count(l => l[0] == "hongze-district"));
         var zhongweiNew = lines.Single(l => l[0] == "zhongwei-commerce" && l[5] == "new");
-        Assert.Equal(["zhongwei-commerce", "中卫市商务局", "city_department", "2023", "2021", "new", "一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"], zhongweiNew);
-        Assert.All(lines, l => Assert.Equal(14, l.Count));
+        Assert.Equal(["zhongwei-commerce", "中卫市商务局", "city_department", "2023", "2021", "new", "一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1", ""], zhongweiNew);
+        Assert.All(lines, l => Assert.Equal(15, l.Count));
     }
 
     [Fact]
@@ -202,7 +202,8 @@ public sealed class OpenDataApiTests(PortalFactory portal)
         };
         var report = new YearTableReport("odd-name", "某局,\"办公室\"\n二处", AgencyLevel.CityDepartment, ReportFormat.Format2021, cells);
         var text = Encoding.UTF8.GetString(TableExport.Csv(2023, ReportTableId.Reviews, [report]));
-        Assert.Contains("odd-name,\"某局,\"\"办公室\"\"\n二处\",city_department,2023,2021,administrative_review,行政复议,3,,,,\r\n", text, StringComparison.Ordinal);
+        // The blank 总计 of 行政复议 is written as the sum of its parts, 3, and the last column says so (ADR 0016).
+        Assert.Contains("odd-name,\"某局,\"\"办公室\"\"\n二处\",city_department,2023,2021,administrative_review,行政复议,3,,,,3,total：总计未填写，按分项推算\r\n", text, StringComparison.Ordinal);
         var lines = ParseCsv(text.TrimStart('\uFEFF'));
         Assert.Equal("某局,\"办公室\"\n二处", lines[1][1]);
         Assert.Equal(4, lines.Count);

@@ -89,27 +89,27 @@ public sealed class StatisticsPageTests(PortalFactory portal)
         Assert.Equal(["7730.28"], Cells(t2, "fees.amount_wan_yuan"));
         Assert.Contains("7730280000 分", page.QuerySelector("#fee-total")!.Text(), StringComparison.Ordinal);
 
+        // Table 四 by hand: 中卫 printed 0 everywhere; 洪泽 printed 行政复议 10 + 1 + 0 + 0 and 复议后起诉 5 + 0 + 0 + 0, each
+        // with 总计 0. The totals add 洪泽's sums of parts, 11 and 5 (ADR 0016), marked as such; 未经复议直接起诉 is 0.
         var t4 = page.QuerySelector("#t4-totals")!;
-        foreach (var group in new[] { "administrative_review", "litigation_direct", "litigation_after_review" })
-        {
-            Assert.Equal(
-                new[] { "upheld", "corrected", "other", "pending", "total" }.Select(f => reviews[$"{group}.{f}"].ToString(CultureInfo.InvariantCulture)),
-                Cells(t4, group));
-        }
+        Assert.Equal(["10", "1", "0", "0", "11含按分项推算"], Cells(t4, "administrative_review"));
+        Assert.Equal(["0", "0", "0", "0", "0"], Cells(t4, "litigation_direct"));
+        Assert.Equal(["5", "0", "0", "0", "5含按分项推算"], Cells(t4, "litigation_after_review"));
+        Assert.All(t4.QuerySelectorAll("a.derived-mark"), a => Assert.Equal("#derived", a.GetAttribute("href")));
+        Assert.NotNull(page.QuerySelector("section[aria-labelledby=derived] a[href='/reports/hongze-district/2023#t4-findings']"));
     }
 
     [Fact]
-    public async Task Statistics2023_RunsTheRulesOnTheTotals()
+    public async Task Statistics2023_RunsTheRulesOnTheTotals_WhichAddUpOnceTheWrongTotalsAreReplaced()
     {
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync("/statistics/2023");
 
-        // 洪泽 printed 0 as the 总计 of 行政复议 (10 + 1) and of 复议后起诉 (5): the totals inherit both R4 errors.
-        var findings = page.QuerySelectorAll("#totals-findings li").Select(li => li.Text()).ToList();
-        Assert.Equal(2, findings.Count);
-        Assert.Contains(findings, f => f.Contains("行政复议", StringComparison.Ordinal) && f.Contains("11", StringComparison.Ordinal));
-        Assert.Contains(findings, f => f.Contains("复议后起诉", StringComparison.Ordinal) && f.Contains('5', StringComparison.Ordinal));
-        Assert.Equal(2, page.QuerySelectorAll("#t4-totals td.flagged").Length);
+        // 洪泽 printed 0 as the 总计 of 行政复议 (10 + 1) and of 复议后起诉 (5); the totals add the sums of the parts, so
+        // they no longer inherit the two R4 errors (those stay in 洪泽's own 数据核对提示).
+        Assert.Empty(page.QuerySelectorAll("#totals-findings li"));
+        Assert.Contains("合计数符合", page.QuerySelector("#totals-findings")!.Text(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("#t4-totals td.flagged"));
     }
 
     [Fact]
@@ -155,10 +155,14 @@ public sealed class StatisticsPageTests(PortalFactory portal)
             Assert.Equal((100m * granted / processed).ToString("0.0", CultureInfo.InvariantCulture) + "%", line.QuerySelector(".value")!.Text());
         }
 
-        // The ranking uses the totals as printed: 洪泽 printed 0 for all three, so no office has any.
-        Assert.NotNull(page.QuerySelector("#most-reviews"));
-        Assert.Empty(page.QuerySelectorAll("#most-reviews tbody tr"));
-        Assert.Contains("分母为全部报告合计 0 件", page.QuerySelector("section[aria-labelledby=rankings]")!.TextContent, StringComparison.Ordinal);
+        // 洪泽 printed 0 for all three 总计 of table 四, but its parts hold 10 + 1 (复议) and 5 (复议后起诉): the ranking
+        // counts 11 + 0 + 5 = 16, marks it and links to 洪泽's finding (issue 12: it used to be an empty table).
+        var reviews = page.QuerySelectorAll("#most-reviews tbody tr").ToList();
+        Assert.Single(reviews);
+        Assert.Equal("16按分项推算", reviews[0].QuerySelector(".value")!.Text());
+        Assert.Equal("/reports/hongze-district/2023#t4-findings", reviews[0].QuerySelector(".value a.derived-mark")!.GetAttribute("href"));
+        Assert.Equal("行政复议 11 + 行政诉讼 5；占全部 16 件的 100.0%", reviews[0].QuerySelector(".basis")!.Text());
+        Assert.Contains("分母为全部报告合计 16 件", page.QuerySelector("section[aria-labelledby=rankings]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +170,7 @@ public sealed class StatisticsPageTests(PortalFactory portal)
     {
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync("/statistics/2023");
-        var levels = page.QuerySelectorAll("#breakdown-level tbody tr").Select(r => r.QuerySelector("th")!.Text()).ToList();
+        var levels = page.QuerySelectorAll("#breakdown-level tbody tr").Select(r => r.QuerySelector("th")!.FirstChild!.TextContent.Trim()).ToList();
         Assert.Contains("市直部门", levels);
         Assert.Contains("县区政府", levels);
         var parents = page.QuerySelectorAll("#breakdown-parent tbody th").Select(th => th.Text()).ToList();

@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11e92c0f-08e7-4773-a9ff-ce8c679fd1e4"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("a2e83742-23df-401a-a947-85f64ccd3367"), entityTypeCount: 22)
         {
         }
 

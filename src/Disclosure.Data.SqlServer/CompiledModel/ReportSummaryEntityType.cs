@@ -21,7 +21,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 "Disclosure.Data.Summaries.ReportSummary",
                 typeof(ReportSummary),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 keyCount: 1);
@@ -42,6 +42,14 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 fieldInfo: typeof(ReportSummary).GetField("<Blanks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             blanks.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var derived = runtimeEntityType.AddProperty(
+                "Derived",
+                typeof(string),
+                propertyInfo: typeof(ReportSummary).GetProperty("Derived", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportSummary).GetField("<Derived>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                unicode: false);
+            derived.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var errors = runtimeEntityType.AddProperty(
                 "Errors",

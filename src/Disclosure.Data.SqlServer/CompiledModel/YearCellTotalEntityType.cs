@@ -21,7 +21,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 "Disclosure.Data.Summaries.YearCellTotal",
                 typeof(YearCellTotal),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 keyCount: 1);
 
             var year = runtimeEntityType.AddProperty(
@@ -82,6 +82,14 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 fieldInfo: typeof(YearCellTotal).GetField("<Count>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             count.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var derived = runtimeEntityType.AddProperty(
+                "Derived",
+                typeof(int),
+                propertyInfo: typeof(YearCellTotal).GetProperty("Derived", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(YearCellTotal).GetField("<Derived>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            derived.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var sum = runtimeEntityType.AddProperty(
                 "Sum",

@@ -150,6 +150,11 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.Property<int>("Blanks")
                         .HasColumnType("int");
 
+                    b.Property<string>("Derived")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)");
+
                     b.Property<int>("Errors")
                         .HasColumnType("int");
 
@@ -210,6 +215,9 @@ namespace Disclosure.Data.SqlServer.Migrations
                         .HasColumnType("varchar(32)");
 
                     b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Derived")
                         .HasColumnType("int");
 
                     b.Property<long>("Sum")

@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3355fee7-7d11-4e4f-977b-c9f08745ca7f"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("164ca38b-e631-41de-8d64-d760f47c6c86"), entityTypeCount: 22)
         {
         }
 

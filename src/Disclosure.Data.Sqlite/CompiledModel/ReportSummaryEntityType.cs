@@ -21,7 +21,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 "Disclosure.Data.Summaries.ReportSummary",
                 typeof(ReportSummary),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 keyCount: 1);
@@ -40,6 +40,13 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(ReportSummary).GetProperty("Blanks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportSummary).GetField("<Blanks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var derived = runtimeEntityType.AddProperty(
+                "Derived",
+                typeof(string),
+                propertyInfo: typeof(ReportSummary).GetProperty("Derived", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportSummary).GetField("<Derived>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                unicode: false);
 
             var errors = runtimeEntityType.AddProperty(
                 "Errors",

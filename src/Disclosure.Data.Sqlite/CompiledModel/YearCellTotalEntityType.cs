@@ -21,7 +21,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 "Disclosure.Data.Summaries.YearCellTotal",
                 typeof(YearCellTotal),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 keyCount: 1);
 
             var year = runtimeEntityType.AddProperty(
@@ -75,6 +75,13 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 typeof(int),
                 propertyInfo: typeof(YearCellTotal).GetProperty("Count", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(YearCellTotal).GetField("<Count>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var derived = runtimeEntityType.AddProperty(
+                "Derived",
+                typeof(int),
+                propertyInfo: typeof(YearCellTotal).GetProperty("Derived", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(YearCellTotal).GetField("<Derived>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var sum = runtimeEntityType.AddProperty(

@@ -144,6 +144,11 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.Property<int>("Blanks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Derived")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Errors")
                         .HasColumnType("INTEGER");
 
@@ -204,6 +209,9 @@ namespace Disclosure.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Derived")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Sum")

@@ -15,6 +15,7 @@ internal sealed class ReportSummaryConfiguration : IEntityTypeConfiguration<Repo
         summary.HasOne(s => s.Version).WithOne().HasForeignKey<ReportSummary>(s => s.ReportVersionId).OnDelete(DeleteBehavior.Cascade);
         summary.Property(s => s.Rules).HasMaxLength(100).IsUnicode(false).IsRequired();
         summary.Property(s => s.Findings).IsRequired();
+        summary.Property(s => s.Derived).IsUnicode(false).IsRequired();
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class ReportSummary
     {
         Rules = " ";
         Findings = "[]";
+        Derived = DerivedCells.None;
     }
 
     internal ReportSummary(ReportVersion version)
@@ -57,6 +58,12 @@ public sealed class ReportSummary
     /// <summary>The findings except S1, as JSON (see <see cref="FindingsJson"/>).</summary>
     public string Findings { get; private set; }
 
+    /// <summary>
+    /// The cells whose figure above (and in <see cref="YearCellTotal"/>) is the sum of their parts because the printed
+    /// 总计 is blank or disagrees (ADR 0016), as <see cref="DerivedCells"/> writes them; " " when none.
+    /// </summary>
+    public string Derived { get; private set; }
+
     public static string RulePattern(string rule) => " " + rule + " ";
 
     internal void Set(SummaryFigures figures)
@@ -71,5 +78,6 @@ public sealed class ReportSummary
         Blanks = figures.Blanks;
         Rules = figures.Rules;
         Findings = figures.Findings;
+        Derived = figures.Derived;
     }
 }

@@ -180,14 +180,10 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         foreach (var item in items)
         {
             summary.Change(item.Sign, item.Sign * item.Version.Number);
-            foreach (var cell in cells[item.Version])
+            var document = SummaryDocument.Build(year, item.Version.Format, cells[item.Version]);
+            foreach (var figure in SummaryDocument.Figures(document))
             {
-                if (cell.Number is not { } number)
-                {
-                    continue;
-                }
-
-                var key = (item.Version.Format, cell.Table, cell.Row, cell.Column);
+                var key = (item.Version.Format, figure.Table, figure.Row, figure.Column);
                 if (!totals.TryGetValue(key, out var total))
                 {
                     total = new YearCellTotal(year, key.Format, key.Table, key.Row, key.Column);
@@ -195,7 +191,7 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
                     totals[key] = total;
                 }
 
-                total.Add(number, item.Sign);
+                total.Add(figure.Value, figure.Derived, item.Sign);
                 _touched.Add(total);
             }
         }

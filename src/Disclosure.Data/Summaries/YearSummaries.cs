@@ -1,4 +1,5 @@
 using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Data.Summaries;
@@ -59,7 +60,7 @@ public sealed class YearSummaries(DisclosureDbContext db)
     }
 
     /// <summary>
-    /// Sums the year again from the cells of its current versions (a GROUP BY in the database), works out every
+    /// Sums the year again from the effective figures of its current versions (ADR 0016), works out every
     /// report's summary, and marks the next year to be checked again (its R5 and S3 compare with this year).
     /// Retries when a publication of the same year saves in between.
     /// </summary>
@@ -89,29 +90,8 @@ public sealed class YearSummaries(DisclosureDbContext db)
         var state = await StateAsync(year, cancellationToken);
         var current = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
 
-        var sums = await (
-                from c in db.ReportCells
-                join v in current on c.ReportVersionId equals v.Id
-                where c.Number != null
-                group c by new { v.Format, c.Table, c.Row, c.Column } into g
-                select new { g.Key.Format, g.Key.Table, g.Key.Row, g.Key.Column, Sum = g.Sum(c => c.Number!.Value), Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var totals = await db.Set<YearCellTotal>().Where(t => t.Year == year)
-            .ToDictionaryAsync(t => (t.Format, t.Table, t.Row, t.Column), cancellationToken);
-        foreach (var s in sums)
-        {
-            if (!totals.Remove((s.Format, s.Table, s.Row, s.Column), out var total))
-            {
-                total = new YearCellTotal(year, s.Format, s.Table, s.Row, s.Column);
-                db.Add(total);
-            }
-
-            total.Set(s.Sum, s.Count);
-        }
-
-        db.RemoveRange(totals.Values);
-
-        // Every current version's summary, checked against last year's current version of its agency.
+        // Every current version's effective figures (ADR 0016) added into the year's totals, and its summary, checked
+        // against last year's current version of its agency. The cells are read once, for both.
         var versions = await current.AsNoTracking()
             .Select(v => new { v.Id, v.Report.AgencyId, v.Format })
             .ToListAsync(cancellationToken);
@@ -130,12 +110,22 @@ public sealed class YearSummaries(DisclosureDbContext db)
                 .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.ReportVersionId, c => new Cell(c.Table, c.Row, c.Column, c.Number, c.Text));
+        var totals = await db.Set<YearCellTotal>().Where(t => t.Year == year)
+            .ToDictionaryAsync(t => (t.Format, t.Table, t.Row, t.Column), cancellationToken);
+        var sums = new Dictionary<(ReportFormat, ReportTableId, string, string), (long Sum, int Count, int Derived)>();
         var summaries = await db.Set<ReportSummary>()
             .Where(s => current.Any(v => v.Id == s.ReportVersionId))
             .ToDictionaryAsync(s => s.ReportVersionId, cancellationToken);
         foreach (var version in versions)
         {
             var document = SummaryDocument.Build(year, version.Format, cells[version.Id]);
+            foreach (var figure in SummaryDocument.Figures(document))
+            {
+                var key = (version.Format, figure.Table, figure.Row, figure.Column);
+                var (sum, count, derived) = sums.GetValueOrDefault(key);
+                sums[key] = (checked(sum + figure.Value), count + 1, derived + (figure.Derived ? 1 : 0));
+            }
+
             var last = previousByAgency.TryGetValue(version.AgencyId, out var p)
                 ? SummaryDocument.Build(year - 1, p.Format, previousCells[p.Id])
                 : null;
@@ -147,6 +137,19 @@ public sealed class YearSummaries(DisclosureDbContext db)
 
             summary.Set(SummaryFigures.Of(document, last));
         }
+
+        foreach (var ((format, table, cellRow, column), (sum, count, derived)) in sums)
+        {
+            if (!totals.Remove((format, table, cellRow, column), out var total))
+            {
+                total = new YearCellTotal(year, format, table, cellRow, column);
+                db.Add(total);
+            }
+
+            total.Set(sum, count, derived);
+        }
+
+        db.RemoveRange(totals.Values);
 
         var row = await db.Set<YearSummary>().FindAsync([year], cancellationToken);
         if (row is null)

@@ -7,8 +7,10 @@ namespace Disclosure.Domain.Rules;
 
 /// <summary>
 /// The 勾稽关系 of official-format.md §6 as pure functions. Each returns its findings; none changes the report.
-/// Sums count a blank cell as 0; a total that is blank while its parts add up to 0 is not reported (blank is not zero,
-/// but nothing contradicts it — rule S1 reports the blank itself).
+/// Sums count a blank cell as 0, but a rule never compares with a blank as if it were 0: a total none of whose parts is
+/// filled is not checked (nothing to compare with — the 上海 2019 总计 column), nor is this year's 上年结转 when last
+/// year's figure is blank; a total that is blank while its parts add up to 0 is not reported either. Rule S1 reports
+/// every blank itself. A total that is blank while its parts hold numbers is reported (expected the sum, actual null).
 /// </summary>
 public static class ConsistencyRules
 {
@@ -20,6 +22,23 @@ public static class ConsistencyRules
     public const string R5 = "R5";
     public const string S1 = "S1";
     public const string S3 = "S3";
+
+    /// <summary>
+    /// The plain Chinese name of each rule, shown to readers before its code (the code is for cross-reference, as in
+    /// the API): "申请人合计（R3）".
+    /// </summary>
+    public static string Name(string ruleId) => ruleId switch
+    {
+        R0 => "数值不能为负",
+        R1 => "表三勾稽关系",
+        R2 => "办理结果合计",
+        R3 => "申请人合计",
+        R4 => "复议诉讼合计",
+        R5 => "上年结转衔接",
+        S1 => "未填写的单元格",
+        S3 => "现行有效件数衔接",
+        _ => ruleId,
+    };
 
     /// <summary>Every rule that needs only this report, then the cross-year rules when last year's report is given.</summary>
     public static IReadOnlyList<RuleViolation> Check(AnnualReport report, AnnualReport? previousYear = null)
@@ -83,11 +102,12 @@ public static class ConsistencyRules
         from total in table.Layout.Totals
         where total.RuleId == rule
         let parts = Sum(total.Parts.Select(p => table.Number(p.Row, p.Column)))
+        where parts is not null
         let finding = CompareTotal(rule, table.Id, total.Total.Row, total.Total.Column, parts, table.Number(total.Total.Row, total.Total.Column))
         where finding is not null
         select finding;
 
-    /// <summary>R5: 上年结转 this year = 结转下年度继续办理 last year, in each column. Needs an override after a reorganisation.</summary>
+    /// <summary>R5: 上年结转 this year = 结转下年度继续办理 last year, in each column where last year's is filled. Needs an override after a reorganisation.</summary>
     public static IEnumerable<RuleViolation> CarryOver(AnnualReport report, AnnualReport previousYear)
     {
         if (previousYear.Year != report.Year - 1)
@@ -97,12 +117,17 @@ public static class ConsistencyRules
 
         foreach (var column in A.DataColumns)
         {
-            var expected = previousYear.Applications.Number(A.Rows.CarriedForward, column.Key);
+            // Last year's blank says nothing about this year's figure: no comparison (S1 reported it last year).
+            if (previousYear.Applications.Number(A.Rows.CarriedForward, column.Key) is not { } expected)
+            {
+                continue;
+            }
+
             var actual = report.Applications.Number(A.Rows.CarriedOver, column.Key);
-            if ((expected ?? 0) != (actual ?? 0))
+            if (expected != (actual ?? 0))
             {
                 yield return new RuleViolation(R5, RuleSeverity.Error, ReportTableId.Applications, A.Rows.CarriedOver,
-                    column.Key, expected ?? 0, actual);
+                    column.Key, expected, actual);
             }
         }
     }

@@ -66,8 +66,8 @@ public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
         Assert.EndsWith("/check", refused.Url, StringComparison.Ordinal);
         Assert.StartsWith("报告有 2 处数据不符合勾稽关系（R1）", refused.Flash(error: true), StringComparison.Ordinal);
         var blocking = refused.QuerySelectorAll(".finding-list li.blocking").Select(li => li.Text()).ToList();
-        Assert.Contains(blocking, f => f.StartsWith("R1（须改正后才能提交）：「自然人」列不符合", StringComparison.Ordinal) && f.Contains("（七）总计应为 2，表中为 1", StringComparison.Ordinal));
-        Assert.Contains(blocking, f => f.Contains("「总计」列", StringComparison.Ordinal));
+        Assert.Contains(blocking, f => f.StartsWith("R1（须改正后才能提交）：“自然人”列不符合", StringComparison.Ordinal) && f.Contains("（七）总计应为 2，表中为 1", StringComparison.Ordinal));
+        Assert.Contains(blocking, f => f.Contains("“总计”列", StringComparison.Ordinal));
         Assert.NotNull(refused.QuerySelector(".finding-list a[href$='/table/3#f-Cells-total_processed-natural_person']"));
         Assert.Equal("草稿", (await editor.GetAsync(Base)).QuerySelector(".status")!.Text());
     }

@@ -74,7 +74,11 @@ public sealed class SummaryTablesTests(PortalFactory shared) : PortalTest(shared
         Assert.Contains(page.QuerySelectorAll("a[href='/reports/zhongwei-commerce/2023']"), a => a.TextContent.Contains("中卫", StringComparison.Ordinal));
 
         await portal.WithDbAsync(db => CorrectAsync(db, "zhongwei-commerce", 2022,
-            doc => doc.Applications[A.Rows.CarriedForward, A.Columns.Total] = CellValue.Of(carriedOver2023)));
+            doc =>
+            {
+                doc.Applications[A.Rows.CarriedForward, A.Columns.NaturalPerson] = CellValue.Of(carriedOver2023);
+                doc.Applications[A.Rows.CarriedForward, A.Columns.Total] = CellValue.Of(carriedOver2023);
+            }));
 
         Assert.DoesNotContain(ConsistencyRules.R5, await RulesOfAsync(portal, "zhongwei-commerce", 2023));
     }
@@ -165,6 +169,8 @@ public sealed class SummaryTablesTests(PortalFactory shared) : PortalTest(shared
         var json = Fixtures.Json("zhongwei-commerce-2023").Replace("\"year\": 2023", $"\"year\": {year}", StringComparison.Ordinal);
         var doc = CanonicalJson.Read(json);
         Assert.Equal(year, doc.Year);
+        // The 自然人 cell too, so that the 总计 agrees with its parts and the summaries add it as printed (ADR 0016).
+        doc.Applications[A.Rows.CarriedForward, A.Columns.NaturalPerson] = CellValue.Of(carriedForwardTotal);
         doc.Applications[A.Rows.CarriedForward, A.Columns.Total] = CellValue.Of(carriedForwardTotal);
         return doc;
     }

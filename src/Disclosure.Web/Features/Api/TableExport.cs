@@ -8,14 +8,19 @@ namespace Disclosure.Web.Features.Api;
 
 /// <summary>
 /// The flat shape of a bulk download: one line per agency × table row. Blank cells (and cells a format does not
-/// have) are empty; 万元 amounts are exact decimals; 2019's 采购总金额 is text as printed.
+/// have) are empty; 万元 amounts are exact decimals; 2019's 采购总金额 is text as printed. A 总计 that the report left
+/// blank, or printed different from the sum of its parts, is written as the sum of its parts (ADR 0016), and the
+/// line's last column, <see cref="DerivedColumn"/>, names each such cell and what the report printed.
 /// </summary>
 public static class TableExport
 {
     public static readonly IReadOnlyList<string> FixedHeader = ["agency_slug", "agency_name", "level", "year", "format", "row_key", "row_label"];
 
+    /// <summary>The last column: the cells of the line derived from their parts, e.g. "total：总计未填写，按分项推算".</summary>
+    public const string DerivedColumn = "derived_totals";
+
     public static IReadOnlyList<string> Header(ReportTableId table) =>
-        [.. FixedHeader, .. YearTableQuery.ColumnsOf(table).Select(c => c.Key)];
+        [.. FixedHeader, .. YearTableQuery.ColumnsOf(table).Select(c => c.Key), DerivedColumn];
 
     /// <summary>Each line as typed values: string, long, or a decimal string for 万元 (<see cref="ExportValue"/>).</summary>
     public static IEnumerable<IReadOnlyList<ExportValue>> Lines(int year, ReportTableId table, IEnumerable<YearTableReport> reports)
@@ -24,6 +29,16 @@ public static class TableExport
         foreach (var report in reports)
         {
             var layout = ReportLayout.For(report.Format).Table(table);
+            var printed = new ReportTable(layout);
+            foreach (var ((rowKey, columnKey), value) in report.Cells)
+            {
+                if (layout.Contains(rowKey, columnKey))
+                {
+                    printed[rowKey, columnKey] = value;
+                }
+            }
+
+            var effective = EffectiveTotals.For(printed);
             foreach (var row in layout.Rows)
             {
                 var line = new List<ExportValue>(FixedHeader.Count + columns.Count)
@@ -36,13 +51,21 @@ public static class TableExport
                     ExportValue.Text(row.Key),
                     ExportValue.Text(row.Label),
                 };
+                var derived = new List<string>();
                 foreach (var column in columns)
                 {
                     var definition = row.Column(column.Key);
                     var value = definition is null ? CellValue.Blank : report.Cells.GetValueOrDefault((row.Key, column.Key));
+                    if (definition is not null && effective.TryGetValue(new CellRef(row.Key, column.Key), out var figure) && figure.IsDerived)
+                    {
+                        value = CellValue.Of(figure.Value!.Value);
+                        derived.Add($"{column.Key}：{figure.Reason}，按分项推算");
+                    }
+
                     line.Add(definition is null || value.IsBlank ? ExportValue.Empty : ExportValue.Cell(value, definition.Kind));
                 }
 
+                line.Add(ExportValue.Text(string.Join("；", derived)));
                 yield return line;
             }
         }

@@ -92,6 +92,7 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
         yield return Line("format", "报告格式：2021 = 国办公开办函〔2021〕30号；2019 = 国办公开办函〔2019〕60号试行格式；hybrid = 2021年版表二加2019年版单行“其他处理”");
         yield return Line("row_key / row_label", "表格行的机器键和原表行名");
         yield return Line("其余各列", "单元格。空白表示原报告未填写（空白不等于 0），或该格式无此列。amount_wan_yuan 单位为万元（精确小数）；amount 为2019年版采购总金额，按原文保留。");
+        yield return Line(TableExport.DerivedColumn, "原报告的总计未填写，或与其分项之和不符时，该总计按分项之和写入（按分项推算），本列写明是哪一列及原表所载；原报告数据照录见 /api/v1/reports 的 JSON。");
         yield return Line("");
         yield return Line("同一数据另有 CSV 下载：/api/v1/years/" + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/table2.csv、table3.csv、table4.csv；每份报告的完整数据见 /api/v1/reports。");
     }

@@ -82,9 +82,11 @@ public sealed class CompareQuery(DisclosureDbContext db)
                 .SelectMany(l => l.Rows.SelectMany(r => r.Columns.Select(c => (Row: r, Column: c))))
                 .DistinctBy(x => (x.Row.Key, x.Column.Key))
                 .ToList();
+            // Each report's effective figures (ADR 0016): a blank or disagreeing 总计 shows the sum of its parts, marked.
+            var effective = documents.Select(d => d is null ? null : EffectiveTotals.For(d.Table(table))).ToList();
             var rows = addresses.Select(x => new GridRow(
                     x.Column.Label,
-                    documents.Select(d => Cell(d, table, x.Row.Key, x.Column)).ToList(),
+                    documents.Select((d, i) => Cell(d, effective[i], table, x.Row.Key, x.Column)).ToList(),
                     x.Row.Subgroup is null ? x.Row.Label : $"{x.Row.Subgroup} {x.Row.Label}",
                     $"{x.Row.Key}.{x.Column.Key}"))
                 .ToList();
@@ -94,7 +96,7 @@ public sealed class CompareQuery(DisclosureDbContext db)
         return (agencies.Select((a, i) => new CompareAgency(a.Slug, a.Name, documents[i] is not null)).ToList(), tables);
     }
 
-    private static GridCell Cell(AnnualReport? document, ReportTableId table, string row, ColumnDefinition column)
+    private static GridCell Cell(AnnualReport? document, IReadOnlyDictionary<CellRef, EffectiveFigure>? effective, ReportTableId table, string row, ColumnDefinition column)
     {
         if (document is null)
         {
@@ -105,6 +107,13 @@ public sealed class CompareQuery(DisclosureDbContext db)
         if (!t.Layout.Contains(row, column.Key))
         {
             return new GridCell("—", Title: "该报告的格式没有此项");
+        }
+
+        if (effective!.TryGetValue(new CellRef(row, column.Key), out var figure) && figure.IsDerived)
+        {
+            return new GridCell(figure.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Title: $"{figure.Reason}，按分项推算；见该报告的数据核对提示", Mark: EffectiveFigure.DerivedMark,
+                MarkHref: $"/reports/{document.Agency.Slug}/{document.Year}#{Reports.TableFindings.IdFor(table)}");
         }
 
         var value = t[row, column.Key];

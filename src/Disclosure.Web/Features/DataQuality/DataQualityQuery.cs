@@ -110,10 +110,10 @@ public sealed class DataQualityQuery(DisclosureDbContext db, YearSummaries summa
     {
         var layout = ReportLayout.For(format);
         var shown = findings.Where(f => rule is null || f.RuleId == rule).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
-        var sentences = shown.Select(f => $"{f.RuleId}（表{TableNumber(f.Table)}）：{FindingText.Describe(f, layout)}").ToList();
+        var sentences = shown.Select(f => $"表{TableNumber(f.Table)}·{ConsistencyRules.Name(f.RuleId)}（{f.RuleId}）：{FindingText.Describe(f, layout)}").ToList();
         if (blanks > 0 && (rule is null || rule == ConsistencyRules.S1))
         {
-            sentences.Add($"S1：{blanks} 个单元格空白（空白不等于 0）。");
+            sentences.Add($"{ConsistencyRules.Name(ConsistencyRules.S1)}（{ConsistencyRules.S1}）：{blanks} 个单元格未填写（未填写不等于 0）。");
         }
 
         return new QualityReport(slug, name, year, errors, warnings + (blanks > 0 ? 1 : 0), blanks, sentences);

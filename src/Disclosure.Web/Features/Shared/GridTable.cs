@@ -9,5 +9,8 @@ public sealed record GridTable(string Id, string Caption, IReadOnlyList<string> 
 /// <summary>One row: its header, an optional group label shown above a run of rows, and the cells.</summary>
 public sealed record GridRow(string Label, IReadOnlyList<GridCell> Cells, string? Group = null, string? Key = null);
 
-/// <summary>One cell; <paramref name="Flag"/> marks a cell a consistency rule points at.</summary>
-public sealed record GridCell(string Text, bool Flag = false, string? Title = null);
+/// <summary>
+/// One cell; <paramref name="Flag"/> marks a cell a consistency rule points at; <paramref name="Mark"/> is a short note
+/// shown after the figure (按分项推算, ADR 0016), a link to <paramref name="MarkHref"/> (the finding) when given.
+/// </summary>
+public sealed record GridCell(string Text, bool Flag = false, string? Title = null, string? Mark = null, string? MarkHref = null);
