@@ -23,11 +23,15 @@ if (isCommand)
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Serilog:WriteTo:0:Args:standardErrorFromLevel"] = "Verbose" });
 }
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .Enrich.With<ControlCharacterEscaper>());
+// Each host has its own logger and leaves the static Log.Logger alone (preserveStaticLogger): two portals in one
+// process (the tests start several) never write into each other's log.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .Enrich.With<ControlCharacterEscaper>(),
+    preserveStaticLogger: true);
 
 // No Server header: nothing tells a visitor which server software to look up vulnerabilities for.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -104,7 +108,7 @@ if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
 app.UseHttpsForStaff();

@@ -20,6 +20,8 @@ public static class FeatureRegistration
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
         services.AddScoped<Features.Admin.Reports.ReportCommands>();
+        services.AddScoped<Features.Admin.Reports.ReportAccess>();
+        services.AddScoped<Features.Admin.Dashboard.FilingQuery>();
         services.AddScoped<Features.Admin.Import.ImportPlanner>();
         services.AddScoped<StatisticsQuery>();
         services.AddScoped<DataQualityQuery>();

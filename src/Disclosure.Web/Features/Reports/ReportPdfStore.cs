@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Disclosure.Data;
 using Disclosure.Data.Documents;
+using Disclosure.Domain;
 using Disclosure.Domain.Reports;
 using Disclosure.Reporting.Pdf;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,6 @@ public sealed class ReportPdfStore(DisclosureDbContext db, ReportPdfRenderer ren
 {
     /// <summary>Changes whenever the PDF library's code changes (deterministic builds), so stored PDFs are re-rendered after an upgrade.</summary>
     public static readonly string RendererVersion = typeof(ReportPdfRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
-    private static readonly TimeZoneInfo _chinaTime = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 
     /// <summary>Finds the current published version's PDF, rendering and storing it first if needed.</summary>
     public async Task<PdfEntry?> FindPublishedAsync(string slug, int year, CancellationToken cancellationToken)
@@ -57,7 +56,7 @@ public sealed class ReportPdfStore(DisclosureDbContext db, ReportPdfRenderer ren
             .Include(v => v.Report).ThenInclude(r => r.Agency)
             .SingleAsync(v => v.Id == versionId, cancellationToken);
         var document = version.ToDocument(version.Report.Agency.Slug);
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.PublishedAt ?? version.CreatedAt, _chinaTime).DateTime);
+        var date = BeijingTime.DateOf(version.PublishedAt ?? version.CreatedAt);
         var result = renderer.Render(AnnualReportPdf.Build(document, date));
         var etag = $"\"{Convert.ToBase64String(SHA256.HashData(result.Bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
         logger.LogInformation("Rendered the PDF of report version {VersionId}: {Pages} pages, {Bytes} bytes", versionId, result.PageCount, result.Bytes.Length);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Data;
+using Disclosure.Domain;
 using Disclosure.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,8 +85,6 @@ public sealed class AuditQuery(DisclosureDbContext db)
 {
     public const int PageSize = 50;
 
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     public async Task<AuditPage> RunAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
         var entries = db.AuditEntries.AsNoTracking();
@@ -111,13 +110,13 @@ public sealed class AuditQuery(DisclosureDbContext db)
 
         if (AuditFilter.ParseDate(filter.From) is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Beijing);
+            var start = BeijingTime.StartOf(from);
             entries = entries.Where(e => e.At >= start);
         }
 
         if (AuditFilter.ParseDate(filter.To) is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Beijing);
+            var end = BeijingTime.StartOf(to.AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
 

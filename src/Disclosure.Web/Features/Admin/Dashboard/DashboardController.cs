@@ -1,11 +1,11 @@
 using Disclosure.Data;
 using Disclosure.Data.Identity;
+using Disclosure.Domain;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Dashboard;
 
@@ -42,10 +42,10 @@ public sealed record YearDashboard(int Year, DateOnly Deadline, bool PastDeadlin
 public sealed record EditorHome(int Year, IReadOnlyList<FilingRow> Agencies);
 
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class DashboardController(DisclosureDbContext db, TimeProvider clock) : Controller
+public sealed class DashboardController(FilingQuery filings, DisclosureDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>The year whose report offices are preparing now: until the end of March, last year's.</summary>
-    public static int ReportingYear(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)) is var china && china.Month <= 3 ? china.Year - 1 : china.Year;
+    public static int ReportingYear(DateTimeOffset now) => BeijingTime.Of(now) is var china && china.Month <= 3 ? china.Year - 1 : china.Year;
 
     [HttpGet("admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class DashboardController(DisclosureDbContext db, TimeProvider clo
         }
 
         var assigned = User.FindAll(StaffPolicies.AgencyClaim).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var rows = await RowsAsync(year, assigned, cancellationToken);
+        var rows = await filings.RowsAsync(year, assigned, cancellationToken);
         return View(new EditorHome(year, rows));
     }
 
@@ -70,7 +70,7 @@ public sealed class DashboardController(DisclosureDbContext db, TimeProvider clo
             return NotFound();
         }
 
-        var rows = await RowsAsync(year, null, cancellationToken);
+        var rows = await filings.RowsAsync(year, null, cancellationToken);
         var deadline = new DateOnly(year + 1, 1, 31);
         var filter = Enum.TryParse<FilingStatus>(status, ignoreCase: true, out var wanted) ? wanted.ToString() : status == "overdue" ? "overdue" : null;
         var shown = filter switch
@@ -82,43 +82,9 @@ public sealed class DashboardController(DisclosureDbContext db, TimeProvider clo
         ViewData["All"] = rows;
         if (User.IsInRole(PortalRoles.Administrator))
         {
-            ViewData["Register"] = await Register.RegisterDashboard.LoadAsync(db, Today(), cancellationToken);
+            ViewData["Register"] = await Register.RegisterDashboard.LoadAsync(db, filings.Today(), cancellationToken);
         }
 
-        return View(new YearDashboard(year, deadline, Today() > deadline, shown, filter));
-    }
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-
-    private async Task<List<FilingRow>> RowsAsync(int year, IReadOnlyCollection<int>? agencyIds, CancellationToken cancellationToken)
-    {
-        var agencies = await db.Agencies.AsNoTracking()
-            .Where(a => agencyIds == null || agencyIds.Contains(a.Id))
-            .OrderBy(a => a.Level).ThenBy(a => a.Name)
-            .Select(a => new { a.Id, a.Slug, a.Name, a.Level })
-            .ToListAsync(cancellationToken);
-        var versions = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.Report.Year == year && (agencyIds == null || agencyIds.Contains(v.Report.AgencyId)))
-            .Where(v => v.Status != ReportStatus.Superseded)
-            .Select(v => new { v.Report.AgencyId, v.Status })
-            .ToListAsync(cancellationToken);
-        var byAgency = versions.ToLookup(v => v.AgencyId, v => v.Status);
-        var pastDeadline = Today() > new DateOnly(year + 1, 1, 31);
-        return agencies.Select(a =>
-        {
-            var statuses = byAgency[a.Id].ToList();
-            var published = statuses.Contains(ReportStatus.Published);
-            var open = statuses.Where(s => s != ReportStatus.Published).Select(s => (ReportStatus?)s).FirstOrDefault();
-            var status = open switch
-            {
-                ReportStatus.Draft => FilingStatus.Draft,
-                ReportStatus.Submitted => FilingStatus.Submitted,
-                ReportStatus.Returned => FilingStatus.Returned,
-                ReportStatus.Approved => FilingStatus.Approved,
-                _ => published ? FilingStatus.Published : FilingStatus.NotStarted,
-            };
-            var correcting = published && open is not null;
-            return new FilingRow(a.Id, a.Slug, a.Name, a.Level, correcting ? FilingStatus.Published : status, pastDeadline && !published, correcting);
-        }).ToList();
+        return View(new YearDashboard(year, deadline, filings.Today() > deadline, shown, filter));
     }
 }

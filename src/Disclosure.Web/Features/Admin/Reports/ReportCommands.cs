@@ -72,6 +72,40 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
         logger.LogInformation("Report version {VersionId}: {Action}", version.Id, action);
     }
 
+    /// <summary>Sends the open version for review (refused while R1, or R5 without a written reason, fails).</summary>
+    public Task SubmitAsync(ReportWorkspace workspace, ReportVersion version, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        version.Submit(workspace.PreviousYear, clock.GetUtcNow());
+        return RecordAsync(workspace, version, AuditAction.ReportSubmitted, null, user, cancellationToken);
+    }
+
+    public Task ReturnAsync(ReportWorkspace workspace, ReportVersion version, string? comment, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        version.Return(comment ?? "", clock.GetUtcNow());
+        return RecordAsync(workspace, version, AuditAction.ReportReturned, version.ReturnComment, user, cancellationToken);
+    }
+
+    public Task PublishAsync(ReportWorkspace workspace, ReportVersion version, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        workspace.Report!.Publish(version, clock.GetUtcNow());
+        return RecordAsync(workspace, version, AuditAction.ReportPublished, version.CorrectionNote is null ? null : "更正：" + version.CorrectionNote, user, cancellationToken);
+    }
+
+    /// <summary>Opens a correction of the published version; saved first so that its audit row can name it.</summary>
+    public async Task CorrectAsync(ReportWorkspace workspace, Report report, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var correction = report.StartCorrection(note ?? "", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(workspace, correction, AuditAction.CorrectionStarted, correction.CorrectionNote, user, cancellationToken);
+    }
+
+    /// <summary>Records (or, with a blank reason, withdraws) why this year's 上年结转 differs from last year's carry-forward.</summary>
+    public Task OverrideCarryOverAsync(ReportWorkspace workspace, ReportVersion version, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        version.OverrideCarryOver(reason, clock.GetUtcNow());
+        return RecordAsync(workspace, version, AuditAction.CarryOverOverridden, version.CarryOverOverride ?? "撤销说明", user, cancellationToken);
+    }
+
     /// <summary>
     /// Approves the submitted version at the revision the reviewer saw, unless they submitted it themselves (allowed
     /// only where <see cref="WorkflowOptions.SinglePersonOffice"/> says so, and then the audit row says it too).

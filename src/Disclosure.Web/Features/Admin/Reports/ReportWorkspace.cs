@@ -2,6 +2,7 @@ using Disclosure.Data;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Rules;
+using Disclosure.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Reports;
@@ -33,6 +34,16 @@ public sealed class ReportWorkspace
 
     /// <summary>The deadline of 条例 Art. 49: 31 January of the following year.</summary>
     public DateOnly Deadline => new(Year + 1, 1, 31);
+
+    /// <summary>The working version as the public page would show it (the check page and the preview).</summary>
+    public ReportViewModel ToViewModel()
+    {
+        var version = Working!;
+        var document = WorkingDocument!;
+        return new ReportViewModel(Agency.Slug, Agency.Name, Agency.Level, document,
+            ConsistencyRules.Check(document, PreviousYear), version.Number, version.PublishedAt, version.Origin,
+            version.Source, version.CorrectionNote);
+    }
 
     public static async Task<ReportWorkspace?> LoadAsync(DisclosureDbContext db, string slug, int year, CancellationToken cancellationToken)
     {
