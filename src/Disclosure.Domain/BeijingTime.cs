@@ -14,6 +14,9 @@ public static class BeijingTime
     /// <summary>The Beijing calendar date of the instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(Of(instant).DateTime);
 
+    /// <summary>Today's date in Beijing by <paramref name="clock"/> (the day the 条例's clock counts).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
     /// <summary>Midnight starting <paramref name="date"/> in Beijing, as an instant.</summary>
     public static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), Offset);
 

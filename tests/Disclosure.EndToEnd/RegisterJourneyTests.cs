@@ -116,6 +116,48 @@ public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPo
         }
     }
 
+    [BrowserFact]
+    public async Task Editor_ImportsARegisterFile_ABadOneIsRefusedRowByRow_AGoodOneIsConfirmed()
+    {
+        const string header = "申请编号,收到申请日期,申请人类型,申请内容,申请方式,申请人,联系方式,补正告知日期,补正收到日期,征求意见日期,意见收到日期,延期工作日,答复日期,办理结果,备注\r\n";
+        var bad = header
+            + "IMP-2026-1,2026-10-12,自然人,某小区加装电梯的审批材料,网络,,,,,,,,,,\r\n"
+            + "IMP-2026-2,2026-10-40,商业企业,某项目环评,网络,,,,,,,,,,\r\n";
+        var good = header
+            + "IMP-2026-1,2026-10-12,自然人,某小区加装电梯的审批材料,网络,,,,,,,,,,\r\n"
+            + "IMP-2026-2,2026-10-14,商业企业,某项目环境影响评价批复,网络,,,,,,,,2026-10-30,予以公开,\r\n";
+
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "editor@demo.local");
+        await page.GotoAsync(Register + "?year=2026");
+        await page.GetByRole(AriaRole.Link, new() { Name = "导入 CSV / XLSX" }).ClickAsync();
+
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "台账.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".import-problems tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".import-problems tbody th")).ToHaveTextAsync("第 3 行");
+        await Screenshots.SaveAsync(page, "register-05-import-refused-1280");
+        await page.SetViewportSizeAsync(375, 800);
+        await Screenshots.SaveAsync(page, "register-05-import-refused-375");
+        await page.SetViewportSizeAsync(1280, 800);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "重新选择文件" }).ClickAsync();
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "台账.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await page.Locator("#f-file").FocusAsync();
+        await page.Keyboard.PressAsync("Tab"); // the clerk's way: Tab to the button, Enter
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("p.summary")).ToContainTextAsync("新增 2 条");
+        await Screenshots.SaveAsync(page, "register-06-import-preview-1280");
+        await page.SetViewportSizeAsync(375, 800);
+        await Screenshots.SaveAsync(page, "register-06-import-preview-375");
+        await page.SetViewportSizeAsync(1280, 800);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.flash--ok")).ToContainTextAsync("已导入 台账.csv：新增 2 条");
+        await Assertions.Expect(page.Locator(".register-list tbody tr", new() { HasText = "IMP-2026-2" })).ToContainTextAsync("已办结");
+    }
+
     private static async Task ExpectDueAsync(IPage page, string due) =>
         await Assertions.Expect(page.Locator(".due-date strong").First).ToHaveTextAsync(due);
 

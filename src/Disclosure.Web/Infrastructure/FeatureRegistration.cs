@@ -37,6 +37,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Audit.AuditQuery>();
         services.AddScoped<Features.Admin.Register.RegisterAccess>();
         services.AddScoped<Features.Admin.Register.RegisterCommands>();
+        services.AddSingleton<Features.Admin.Register.RegisterUploads>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Disclosure.Data;
 using Disclosure.Data.Register;
+using Disclosure.Domain;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Register;
 using Disclosure.Domain.Serialization;
@@ -65,7 +66,7 @@ public static class RegisterCommand
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<DisclosureDbContext>();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RegisterCommand));
-        var today = RegisterClock.Today(provider.GetRequiredService<TimeProvider>());
+        var today = BeijingTime.Today(provider.GetRequiredService<TimeProvider>());
 
         if (verb == "purge-personal")
         {

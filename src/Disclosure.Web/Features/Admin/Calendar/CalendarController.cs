@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Data.Register;
+using Disclosure.Domain;
 using Disclosure.Domain.Audit;
 using Disclosure.Domain.Register;
 using Disclosure.Web.Features.Admin.Register;
@@ -33,7 +34,7 @@ public sealed class CalendarController(DisclosureDbContext db, RegisterCommands 
         var rows = years.Select(y => new CalendarYearRow(y.Year, y.NoticeTitle, y.NoticeNumber,
             days.Where(d => d.Year == y.Year && d.Kind == CalendarDayKind.Off).Sum(d => d.Count),
             days.Where(d => d.Year == y.Year && d.Kind == CalendarDayKind.Work).Sum(d => d.Count))).ToList();
-        var next = Math.Max(RegisterAccess.Today(clock).Year + 1, years.Count == 0 ? 0 : years.Max(y => y.Year) + 1);
+        var next = Math.Max(BeijingTime.Today(clock).Year + 1, years.Count == 0 ? 0 : years.Max(y => y.Year) + 1);
         return View(new CalendarIndexPage(rows, next));
     }
 

@@ -39,8 +39,4 @@ public sealed class RegisterAccess(DisclosureDbContext db, IAuthorizationService
 
     public async Task<bool> MayUseAsync(ClaimsPrincipal user, int agencyId) =>
         (await authorization.AuthorizeAsync(user, agencyId, new AgencyRequirement(AgencyOperation.Edit))).Succeeded;
-
-    /// <summary>China's date (the clock of the 条例 is the office's calendar day).</summary>
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Disclosure.Data;
 using Disclosure.Data.Register;
+using Disclosure.Domain;
 using Disclosure.Domain.Audit;
 using Disclosure.Domain.Register;
 using Disclosure.Domain.Reports;
@@ -50,7 +51,7 @@ public sealed class RegisterCommands(DisclosureDbContext db, TimeProvider clock,
         DisclosureApplication application;
         try
         {
-            application = DisclosureApplication.Register(office.Id, form.ToRecord(), calendar, RegisterAccess.Today(clock));
+            application = DisclosureApplication.Register(office.Id, form.ToRecord(), calendar, BeijingTime.Today(clock));
         }
         catch (RegisterException e)
         {
@@ -88,7 +89,7 @@ public sealed class RegisterCommands(DisclosureDbContext db, TimeProvider clock,
         var published = await PublishedYearsAsync(office.Id, cancellationToken);
         var before = published.Select(y => RegisterCount.RowsOf(Counted(application), y)).ToList();
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
-        var today = RegisterAccess.Today(clock);
+        var today = BeijingTime.Today(clock);
         var date = RegisterSteps.ParseDate(form.Date)!.Value;
         try
         {

@@ -1,6 +1,7 @@
 using Disclosure.Data;
 using Disclosure.Data.Identity;
 using Disclosure.Data.Register;
+using Disclosure.Domain;
 using Disclosure.Domain.Register;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Security;
@@ -113,7 +114,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         }
 
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
-        var due = (await RegisterQueries.DueSummaryAsync(db, calendar, RegisterAccess.Today(clock), cancellationToken)).ToDictionary(d => d.AgencyId);
+        var due = (await RegisterQueries.DueSummaryAsync(db, calendar, BeijingTime.Today(clock), cancellationToken)).ToDictionary(d => d.AgencyId);
         return View(offices.Select(o => due.TryGetValue(o.Id, out var d) ? new RegisterIndexRow(o, d.Open, d.DueSoon, d.Overdue) : new RegisterIndexRow(o, 0, 0, 0))
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.DueSoon).ThenByDescending(r => r.Open).ToList());
     }
@@ -127,7 +128,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             return denied!;
         }
 
-        var today = RegisterAccess.Today(clock);
+        var today = BeijingTime.Today(clock);
         var shownYear = year is >= 2008 and <= 2100 ? year.Value : today.Year;
         var wanted = RegisterListLabels.Parse(filter);
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
@@ -140,7 +141,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
     public async Task<IActionResult> Create(string slug)
     {
         var (office, denied) = await OpenAsync(slug);
-        return office is null ? denied! : View("New", new NewApplicationPage(office, new ApplicationForm { ReceivedOn = WorkingCalendar.Format(RegisterAccess.Today(clock)) }));
+        return office is null ? denied! : View("New", new NewApplicationPage(office, new ApplicationForm { ReceivedOn = WorkingCalendar.Format(BeijingTime.Today(clock)) }));
     }
 
     [HttpPost("{slug}/new")]
@@ -188,7 +189,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         await commands.RecordViewAsync(office, id, application.Number, User, cancellationToken);
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
         var published = RegisterCommands.CountedInPublished(application, await commands.PublishedYearsAsync(office.Id, cancellationToken));
-        return View(new ApplicationPage(office, application, application.Deadline(calendar), RegisterAccess.Today(clock), calendar, RegisterSteps.Available(application), published));
+        return View(new ApplicationPage(office, application, application.Deadline(calendar), BeijingTime.Today(clock), calendar, RegisterSteps.Available(application), published));
     }
 
     [HttpGet("{slug}/{id:int}/{step}")]
@@ -200,7 +201,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             return denied;
         }
 
-        var form = new StepForm { Revision = application.Revision, Date = WorkingCalendar.Format(RegisterAccess.Today(clock)) };
+        var form = new StepForm { Revision = application.Revision, Date = WorkingCalendar.Format(BeijingTime.Today(clock)) };
         return View(await StepPageAsync(office, application, kind, form, false, cancellationToken));
     }
 
