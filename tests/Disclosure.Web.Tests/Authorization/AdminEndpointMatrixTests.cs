@@ -193,6 +193,11 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         ["GET admin/register/{slug}/{id:int}"] = new(Register + "/{application}", EditReport),
         ["GET admin/register/{slug}/{id:int}/{step}"] = new(Register + "/{application}/answer", EditReport),
         ["POST admin/register/{slug}/{id:int}/{step}"] = new(Register + "/{application}/answer", EditReport, [new("Revision", "-1"), new("Date", "2024-10-08"), new("Outcome", "granted")]),
+        ["GET admin/register/{slug}/import"] = new(Register + "/import", EditReport),
+        ["POST admin/register/{slug}/import"] = new(Register + "/import", EditReport),
+        ["POST admin/register/{slug}/import/confirm"] = new(Register + "/import/confirm", EditReport, [new("token", "")]),
+        ["GET admin/register/{slug}/export"] = new(Register + "/export?year=2024&format=csv", EditReport),
+        ["GET admin/register/template.xlsx"] = new("/admin/register/template.xlsx", AnyStaff),
         ["GET admin/register/{slug}/table/{year:int}"] = new(Register + "/table/2024", EditReport),
         ["GET admin/register/{slug}/table/{year:int}/cell"] = new(Register + "/table/2024/cell?row=new&column=total", EditReport),
         ["POST admin/reports/{slug}/{year:int}/from-register"] = new(Draft2024 + "/from-register", EditReport, [new("revision", "-1")]),
@@ -225,7 +230,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
             .ToHashSet();
 
         Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), routed.Order(StringComparer.Ordinal));
-        Assert.Equal(51 * 5, Cases().Count);
+        Assert.Equal(56 * 5, Cases().Count);
     }
 
     [Theory]

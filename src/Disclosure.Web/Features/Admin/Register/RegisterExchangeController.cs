@@ -199,7 +199,6 @@ public sealed class RegisterExchangeController(
     private ViewResult ImportRefused(RegisterOffice office, string message)
     {
         ModelState.AddModelError("file", message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Import", new RegisterImportPage(office, message));
     }
 }
