@@ -20,9 +20,12 @@ public enum FilingStatus
     Published,
 }
 
-public sealed record FilingRow(int AgencyId, string Slug, string Name, AgencyLevel Level, FilingStatus Status, bool Overdue, bool Correcting);
+public sealed record FilingRow(int AgencyId, string Slug, string Name, AgencyLevel Level, FilingStatus Status, bool Overdue, bool Correcting)
+{
+    public DateOnly Deadline(int year) => FilingDeadline.For(Level, year);
+}
 
-public sealed record YearDashboard(int Year, DateOnly Deadline, bool PastDeadline, IReadOnlyList<FilingRow> Rows, string? Filter)
+public sealed record YearDashboard(int Year, DateOnly Today, IReadOnlyList<FilingRow> Rows, string? Filter)
 {
     public int Count(FilingStatus status) => Rows.Count(r => r.Status == status);
 
@@ -71,7 +74,6 @@ public sealed class DashboardController(FilingQuery filings, DisclosureDbContext
         }
 
         var rows = await filings.RowsAsync(year, null, cancellationToken);
-        var deadline = new DateOnly(year + 1, 1, 31);
         var filter = Enum.TryParse<FilingStatus>(status, ignoreCase: true, out var wanted) ? wanted.ToString() : status == "overdue" ? "overdue" : null;
         var shown = filter switch
         {
@@ -85,6 +87,6 @@ public sealed class DashboardController(FilingQuery filings, DisclosureDbContext
             ViewData["Register"] = await Register.RegisterDashboard.LoadAsync(db, filings.Today(), cancellationToken);
         }
 
-        return View(new YearDashboard(year, deadline, filings.Today() > deadline, shown, filter));
+        return View(new YearDashboard(year, filings.Today(), shown, filter));
     }
 }

@@ -1,5 +1,6 @@
 using Disclosure.Data;
 using Disclosure.Domain;
+using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class FilingQuery(DisclosureDbContext db, TimeProvider clock)
             .Select(v => new { v.Report.AgencyId, v.Status })
             .ToListAsync(cancellationToken);
         var byAgency = versions.ToLookup(v => v.AgencyId, v => v.Status);
-        var pastDeadline = Today() > new DateOnly(year + 1, 1, 31);
+        var today = Today();
         return agencies.Select(a =>
         {
             var statuses = byAgency[a.Id].ToList();
@@ -39,7 +40,7 @@ public sealed class FilingQuery(DisclosureDbContext db, TimeProvider clock)
                 _ => published ? FilingStatus.Published : FilingStatus.NotStarted,
             };
             var correcting = published && open is not null;
-            return new FilingRow(a.Id, a.Slug, a.Name, a.Level, correcting ? FilingStatus.Published : status, pastDeadline && !published, correcting);
+            return new FilingRow(a.Id, a.Slug, a.Name, a.Level, correcting ? FilingStatus.Published : status, FilingDeadline.IsPast(a.Level, year, today) && !published, correcting);
         }).ToList();
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReportWorkspace
     public IReadOnlyList<RuleViolation> Findings => WorkingDocument is { } document ? ConsistencyRules.Check(document, PreviousYear) : [];
 
     /// <summary>The deadline of 条例 Art. 49: 31 January of the following year.</summary>
-    public DateOnly Deadline => new(Year + 1, 1, 31);
+    public DateOnly Deadline => FilingDeadline.For(Agency.Level, Year);
 
     /// <summary>The working version as the public page would show it (the check page and the preview).</summary>
     public ReportViewModel ToViewModel()
