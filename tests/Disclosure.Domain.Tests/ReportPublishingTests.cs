@@ -120,7 +120,7 @@ public sealed class ReportPublishingTests
     public void StoredCells_LeaveBlanksOut()
     {
         var content = Samples.Report(Samples.Shanghai2019);
-        var report = new Report(new Agency("shanghai-govoffice", content.Agency.Name, AgencyLevel.ProvincialGovernment), 2019);
+        var report = new Report(new Agency("shanghai-govoffice", content.Agency.Name, AgencyLevel.ProvincialDepartment), 2019);
 
         var version = report.PublishAsPrinted(content, ReportOrigin.Imported, null, _firstAt);
 

@@ -71,7 +71,7 @@ public sealed class AggregateFiguresTests(PortalFactory portal)
         var page = await client.GetDocumentAsync("/statistics/2019");
 
         var row = page.QuerySelectorAll("#breakdown-level tbody tr")
-            .Single(r => r.QuerySelector("th")!.Text().StartsWith(AgencyLevel.ProvincialGovernment.DisplayName(), StringComparison.Ordinal));
+            .Single(r => r.QuerySelector("th")!.Text().StartsWith(AgencyLevel.ProvincialDepartment.DisplayName(), StringComparison.Ordinal));
         Assert.Equal(["1", "0", "859", "805", "272", "33.8%", "16"], row.QuerySelectorAll("td").Select(td => td.Text()));
         Assert.Equal("#derived", row.QuerySelector("th a.derived-mark")!.GetAttribute("href"));
     }

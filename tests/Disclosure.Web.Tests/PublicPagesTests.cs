@@ -16,7 +16,7 @@ public sealed class PublicPagesTests(PortalFactory portal)
         Assert.Contains("/reports/zhongwei-commerce/2023", latest);
         Assert.Equal(["/years/2023", "/years/2021", "/years/2019"], page.QuerySelectorAll(".year-list a").Select(a => a.GetAttribute("href")));
         var levels = page.QuerySelectorAll(".agency-group h3").Select(h => h.Text()).ToArray();
-        Assert.Equal(["省级政府（1）", "市政府（2）", "市直部门（1）", "县区政府（1）"], levels);
+        Assert.Equal(["省级部门（1）", "市政府（2）", "市直部门（1）", "县区政府（1）"], levels);
         Assert.NotNull(page.QuerySelector("form[role=search][action='/agencies'] input[name=q]"));
         Assert.Contains("（演示）", page.QuerySelector(".site-name")!.Text(), StringComparison.Ordinal);
     }

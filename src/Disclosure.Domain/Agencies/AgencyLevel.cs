@@ -17,7 +17,7 @@ public static class AgencyLevelNames
     public static string DisplayName(this AgencyLevel level) => level switch
     {
         AgencyLevel.ProvincialGovernment => "省级政府",
-        AgencyLevel.ProvincialDepartment => "省直部门",
+        AgencyLevel.ProvincialDepartment => "省级部门",
         AgencyLevel.CityGovernment => "市政府",
         AgencyLevel.CityDepartment => "市直部门",
         AgencyLevel.CountyGovernment => "县区政府",
