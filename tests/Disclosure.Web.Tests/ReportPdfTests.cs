@@ -20,7 +20,7 @@ public sealed class ReportPdfTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var disposition = response.Content.Headers.ContentDisposition!;
-        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("inline", disposition.DispositionType);
         Assert.Equal("中卫市商务局2023年政府信息公开工作年度报告.pdf", disposition.FileNameStar);
         Assert.Equal("zhongwei-commerce-2023.pdf", disposition.FileName);
         var etag = response.Headers.ETag!;
@@ -127,7 +127,18 @@ public sealed class ReportPdfTests(PortalFactory portal)
     {
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync("/reports/zhongwei-commerce/2023");
-        var link = page.QuerySelector("a[href='/reports/zhongwei-commerce/2023.pdf']")!;
-        Assert.Contains("下载PDF", link.TextContent, StringComparison.Ordinal);
+        var links = page.QuerySelectorAll("a[href='/reports/zhongwei-commerce/2023.pdf']");
+
+        // One link opens the PDF in the browser, the other downloads it under a name a person can file.
+        var read = links.Single(a => !a.HasAttribute("download"));
+        Assert.Equal("阅读PDF", read.TextContent);
+        var download = links.Single(a => a.HasAttribute("download"));
+        Assert.Equal("下载PDF", download.TextContent);
+        Assert.Equal("中卫市商务局2023年政府信息公开工作年度报告.pdf", download.GetAttribute("download"));
+        Assert.DoesNotContain("下载：", page.QuerySelector(".downloads")!.TextContent, StringComparison.Ordinal);
+
+        // Served inline, so "阅读PDF" shows it in the browser rather than saving it.
+        using var pdf = await client.GetAsync(new Uri("/reports/zhongwei-commerce/2023.pdf", UriKind.Relative));
+        Assert.Equal("inline", pdf.Content.Headers.ContentDisposition?.DispositionType);
     }
 }

@@ -74,8 +74,9 @@ public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : 
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        // RFC 6266 with an RFC 5987 filename* for the Chinese name, and a readable ASCII name for old clients.
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        // Inline: the report page's "阅读PDF" opens it in the browser, and its "下载PDF" (a download link) saves it.
+        // RFC 6266 with an RFC 5987 filename* for the Chinese name (used when saved), and an ASCII name for old clients.
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline")
         {
             FileName = $"{slug}-{year}.pdf",
             FileNameStar = entry.FileName,
