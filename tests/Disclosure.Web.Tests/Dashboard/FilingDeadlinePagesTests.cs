@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Disclosure.Web.Tests.Infrastructure;
 using Disclosure.Web.Tests.Register;
 using Disclosure.Web.Tests.StaffEntry;
 

@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Disclosure.Domain.Audit;
+using Disclosure.Web.Tests.Infrastructure;
 using Disclosure.Web.Tests.StaffEntry;
 using Microsoft.EntityFrameworkCore;
 

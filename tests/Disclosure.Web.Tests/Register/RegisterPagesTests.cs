@@ -12,23 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests.Register;
 
-/// <summary>A clock the test sets (Beijing noon of a given day).</summary>
-public sealed class ManualClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = At("2024-12-02");
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public static DateTimeOffset At(string chinaDate) =>
-        new(DateOnly.Parse(chinaDate, global::System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero);
-}
-
 /// <summary>The portal with the demo data and a clock of the test's own.</summary>
 public sealed class RegisterPortalFactory : PortalFactory
 {
     private readonly Dictionary<(string Email, DateTime Day), StaffClient> _sessions = [];
 
-    public ManualClock Time { get; } = new();
+    public ManualClock Time { get; } = new() { Now = ManualClock.At("2024-12-02") };
 
     /// <summary>One sign-in per account and day of the clock (sign-ins are rate-limited; a cookie from another day may have expired).</summary>
     public async Task<StaffClient> StaffAsync(string email)

@@ -106,16 +106,6 @@ public sealed class TestPortal(
     }
 }
 
-/// <summary>A clock the test moves.</summary>
-public sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
-
 /// <summary>Every event the portal logs, and how a text sink with <c>{Message:lj}</c> writes it.</summary>
 public sealed class LogCapture : ILogEventSink
 {
