@@ -124,6 +124,7 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
         }
 
         TempData["Message"] = "已保存。";
+        TempData["SavedPath"] = Request.Path.Value; // the page's local copy is now on the server (form-keeper.js)
         return Redirect(ReportAccess.Url(workspace, savedPage));
     }
 

@@ -35,7 +35,17 @@ public sealed class MetadataForm : ReportForm
     {
         var scope = ReportFormatCodes.TryParseScope(Scope, out var parsed) ? parsed : draft.Scope;
         updated = Copy(draft, Title!.Trim(), scope);
-        updated.PublishedOn = string.IsNullOrWhiteSpace(PublishedOn) ? null : DateOnly.ParseExact(PublishedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        updated.PublishedOn = TryReadDate(PublishedOn, out var date) ? date : null;
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
+
+    /// <summary>A date as a clerk types it: 2025-01-20, 2025-1-20, 2025/1/20, 2025.1.20 or 2025年1月20日 (full-width digits too).</summary>
+    public static bool TryReadDate(string? text, out DateOnly date)
+    {
+        date = default;
+        return !string.IsNullOrWhiteSpace(text)
+            && DateOnly.TryParseExact(text.Trim().Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     /// <summary>A copy with another title and scope (both are fixed at construction of a document).</summary>
@@ -64,9 +74,9 @@ public sealed class MetadataFormValidator : AbstractValidator<MetadataForm>
             .NoControlCharacters();
         RuleFor(f => f.Scope).Must(s => ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
         RuleFor(f => f.PublishedOn)
-            .Must(d => string.IsNullOrWhiteSpace(d) || DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            .WithMessage("日期格式应为 年-月-日，如 2024-01-20。")
-            .Must(d => string.IsNullOrWhiteSpace(d) || !DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || (date.Year >= year && date.Year <= year + 1))
+            .Must(d => string.IsNullOrWhiteSpace(d) || MetadataForm.TryReadDate(d, out _))
+            .WithMessage($"日期格式应为 年-月-日，如 {year + 1}-01-20。")
+            .Must(d => !MetadataForm.TryReadDate(d, out var date) || (date.Year >= year && date.Year <= year + 1))
             .WithMessage($"发布日期应在 {year} 年或 {year + 1} 年。");
     }
 }
@@ -167,13 +177,27 @@ public sealed class TableForm : ReportForm
 }
 
 /// <summary>What a person may type into a cell, and what it means.</summary>
-public static class CellInput
+public static partial class CellInput
 {
     public static string? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim().Normalize(System.Text.NormalizationForm.FormKC);
 
-    public static CellValue Parse(string? raw, CellKind kind)
+    /// <summary>
+    /// A typed figure as the parser reads it: full-width digits and signs from a Chinese input method become ASCII
+    /// (１２ → 12), and thousands separators are dropped ("1,200" → 1200) — only when every group has three digits, so
+    /// that "1,20" stays a mistake to be reported. table-entry.js reads numbers the same way for the live totals.
+    /// </summary>
+    public static string? NumberText(string? raw, CellKind kind)
     {
         var text = Normalize(raw);
+        return text is not null && kind != CellKind.Text && ThousandsSeparated().IsMatch(text) ? text.Replace(",", "", StringComparison.Ordinal) : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex ThousandsSeparated();
+
+    public static CellValue Parse(string? raw, CellKind kind)
+    {
+        var text = NumberText(raw, kind);
         if (text is null)
         {
             return CellValue.Blank;
@@ -190,7 +214,7 @@ public static class CellInput
     /// <summary>The message for a bad value, or null when the value is acceptable (blank is acceptable: blank is not zero).</summary>
     public static string? Problem(string? raw, CellKind kind)
     {
-        var text = Normalize(raw);
+        var text = NumberText(raw, kind);
         if (text is null)
         {
             return null;
