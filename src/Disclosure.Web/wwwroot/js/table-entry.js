@@ -78,6 +78,22 @@
     });
   }
 
+  // R5 as one types: 二、上年结转 against last year's 四、结转下年度继续办理 (data-expected on those inputs).
+  var carried = form.querySelectorAll("input[data-expected]");
+  var carryStatus = form.querySelector("[data-carry-status]");
+  function checkCarryOver() {
+    if (!carryStatus || carried.length === 0) { return; }
+    var off = [];
+    Array.prototype.forEach.call(carried, function (input) {
+      var typed = parse(input.value);
+      var expected = parseInt(input.getAttribute("data-expected"), 10);
+      var bad = !isNaN(typed) && (typed || 0) !== expected;
+      input.closest("td").classList.toggle("has-finding", bad);
+      if (bad) { off.push("“" + input.getAttribute("aria-label").split("·").pop() + "”列上年为 " + expected + "，本表为 " + (typed === null ? "空白" : typed)); }
+    });
+    carryStatus.textContent = off.length === 0 ? "" : "上年结转衔接（R5）：与上一年度报告的“结转下年度继续办理”不一致——" + off.join("；") + "。如因机构改革等原因确实不同，请在“提交前核对”页说明理由。";
+  }
+
   function say(message) {
     if (status) { status.textContent = message; }
   }
@@ -190,5 +206,7 @@
   }
 
   form.addEventListener("input", recompute);
+  form.addEventListener("input", checkCarryOver);
   recompute();
+  checkCarryOver();
 }());

@@ -8,10 +8,31 @@ using FluentValidation;
 
 namespace Disclosure.Web.Features.Admin.Reports;
 
-/// <summary>Every report form carries the revision it was read at (the concurrency token).</summary>
+/// <summary>
+/// Every report form carries the revision it was read at (the concurrency token) and the values it showed then
+/// (<see cref="Original"/>), so that a save after someone else's is merged field by field (<see cref="FormMerge"/>).
+/// </summary>
 public abstract class ReportForm
 {
     public int Revision { get; set; }
+
+    /// <summary>The values the form showed when it was read (JSON of <see cref="Values"/>).</summary>
+    public string? Original { get; set; }
+
+    /// <summary>The fields of this part, by key, as typed.</summary>
+    public abstract IReadOnlyDictionary<string, string?> Values();
+
+    /// <summary>Puts a stored value into a field (a field this user did not change, after someone else saved it).</summary>
+    public abstract void Take(string key, string? value);
+
+    /// <summary>A field's value as compared in a merge: what means the same compares equal.</summary>
+    public virtual string Canonical(string key, string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>A field's printed label, for conflict notices.</summary>
+    public abstract string Label(string key, AnnualReport report);
+
+    /// <summary>Records the values shown now as the original (on reading, and after taking a merge).</summary>
+    public void RememberOriginal() => Original = FormMerge.Serialize(Values());
 }
 
 /// <summary>Title, scope and publication date.</summary>
@@ -23,12 +44,40 @@ public sealed class MetadataForm : ReportForm
 
     public string? PublishedOn { get; set; }
 
-    public static MetadataForm From(AnnualReport report, int revision) => new()
+    public static MetadataForm From(AnnualReport report, int revision)
     {
-        Revision = revision,
-        Title = report.Title,
-        Scope = report.Scope.ToCode(),
-        PublishedOn = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        var form = new MetadataForm
+        {
+            Revision = revision,
+            Title = report.Title,
+            Scope = report.Scope.ToCode(),
+            PublishedOn = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        form.RememberOriginal();
+        return form;
+    }
+
+    public override IReadOnlyDictionary<string, string?> Values() =>
+        new Dictionary<string, string?> { [nameof(Title)] = Title, [nameof(Scope)] = Scope, [nameof(PublishedOn)] = PublishedOn };
+
+    public override void Take(string key, string? value)
+    {
+        switch (key)
+        {
+            case nameof(Title): Title = value; break;
+            case nameof(Scope): Scope = value; break;
+            case nameof(PublishedOn): PublishedOn = value; break;
+        }
+    }
+
+    public override string Canonical(string key, string? value) =>
+        key == nameof(PublishedOn) && TryReadDate(value, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : base.Canonical(key, value);
+
+    public override string Label(string key, AnnualReport report) => key switch
+    {
+        nameof(Title) => "报告标题",
+        nameof(Scope) => "统计口径",
+        _ => "发布日期",
     };
 
     public void ApplyTo(AnnualReport draft, out AnnualReport updated)
@@ -102,13 +151,49 @@ public sealed class SectionsForm : ReportForm
 
     public string? Other { get; set; }
 
-    public static SectionsForm From(AnnualReport report, int revision) => new()
+    public static SectionsForm From(AnnualReport report, int revision)
     {
-        Revision = revision,
-        Preamble = report.Sections.Preamble,
-        Overview = [.. report.Sections.Overview.Select(p => new OverviewPartForm { Heading = p.Heading, Body = p.Body })],
-        Problems = report.Sections.Problems,
-        Other = report.Sections.Other,
+        var form = new SectionsForm
+        {
+            Revision = revision,
+            Preamble = report.Sections.Preamble,
+            Overview = [.. report.Sections.Overview.Select(p => new OverviewPartForm { Heading = p.Heading, Body = p.Body })],
+            Problems = report.Sections.Problems,
+            Other = report.Sections.Other,
+        };
+        form.RememberOriginal();
+        return form;
+    }
+
+    /// <summary>一、总体情况 is one field in a merge (its parts can be added, removed and reordered).</summary>
+    public override IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
+    {
+        [nameof(Preamble)] = Preamble,
+        [nameof(Overview)] = System.Text.Json.JsonSerializer.Serialize(ToSections().Overview.Select(p => new[] { p.Heading, p.Body })),
+        [nameof(Problems)] = Problems,
+        [nameof(Other)] = Other,
+    };
+
+    public override void Take(string key, string? value)
+    {
+        switch (key)
+        {
+            case nameof(Preamble): Preamble = value; break;
+            case nameof(Problems): Problems = value; break;
+            case nameof(Other): Other = value; break;
+            case nameof(Overview):
+                var parts = System.Text.Json.JsonSerializer.Deserialize<string[][]>(value ?? "[]") ?? [];
+                Overview = [.. parts.Select(p => new OverviewPartForm { Heading = p[0], Body = p[1] })];
+                break;
+        }
+    }
+
+    public override string Label(string key, AnnualReport report) => key switch
+    {
+        nameof(Preamble) => "前言",
+        nameof(Overview) => "一、总体情况",
+        nameof(Problems) => "五、存在的主要问题及改进情况",
+        _ => "六、其他需要报告的事项",
     };
 
     public ReportSections ToSections() => new(
@@ -149,13 +234,28 @@ public sealed class TableForm : ReportForm
 
     public static string FieldName(string row, string column) => $"Cells[{Key(row, column)}]";
 
-    public static TableForm From(ReportTable table, int revision) => new()
+    public static TableForm From(ReportTable table, int revision)
     {
-        Revision = revision,
-        Cells = table.Cells
-            .Where(c => !table.Layout.IsComputed(c.Row, c.Column))
-            .ToDictionary(c => Key(c.Row, c.Column), c => (string?)c.Value.Format(table.Layout.Row(c.Row)!.Column(c.Column)!.Kind)),
-    };
+        var form = new TableForm
+        {
+            Revision = revision,
+            Cells = table.Cells
+                .Where(c => !table.Layout.IsComputed(c.Row, c.Column))
+                .ToDictionary(c => Key(c.Row, c.Column), c => (string?)c.Value.Format(table.Layout.Row(c.Row)!.Column(c.Column)!.Kind)),
+        };
+        form.RememberOriginal();
+        return form;
+    }
+
+    public override IReadOnlyDictionary<string, string?> Values() => Cells;
+
+    public override void Take(string key, string? value) => Cells[key] = value;
+
+    /// <summary>Figures compare as numbers read the same way (１２ = 12, 1,200 = 1200).</summary>
+    public override string Canonical(string key, string? value) => CellInput.NumberText(value, CellKind.Count) ?? "";
+
+    public override string Label(string key, AnnualReport report) =>
+        report.Tables.SelectMany(t => t.Layout.Printed.DataCells).FirstOrDefault(c => Key(c.Ref.Row, c.Ref.Column) == key)?.Label ?? key;
 
     /// <summary>Writes the typed cells into the table (after validation), then the computed totals.</summary>
     public void ApplyTo(AnnualReport report, ReportTableId tableId)
