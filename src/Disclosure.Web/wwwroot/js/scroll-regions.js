@@ -1,6 +1,7 @@
 // A table's scroll box (.table-scroll) is a keyboard stop only when it needs one: when it overflows (so that keyboard
 // users can scroll it) and holds nothing focusable (links and inputs already scroll it into view). Elsewhere an extra
-// Tab stop is only in the way — in an entry form it swallowed a figure. The markup's tabindex is the no-script default.
+// Tab stop is only in the way — in an entry form it swallowed a figure. The markup's tabindex is the no-script default
+// (the public pages stay script-free and keep it: their scroll boxes hold no links or inputs). Staff pages only.
 (function () {
   "use strict";
   var boxes = document.querySelectorAll(".table-scroll");
