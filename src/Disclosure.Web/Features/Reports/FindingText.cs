@@ -37,6 +37,10 @@ public static class FindingText
     public static string DescribeBlanks(int count) =>
         $"本表有 {count} 个单元格空白。空白不等于 0：原报告未填写这些单元格，本平台照原样显示。";
 
+    /// <summary>The same for a draft: the blanks are the office's own to fill.</summary>
+    public static string DescribeDraftBlanks(int count) =>
+        $"本表有 {count} 个单元格空白。空白不等于 0：没有发生的事项请填 0，确实无法统计的可以留空。";
+
     /// <summary>A label in “ ” (GB/T 15834); quotation marks inside it become ‘ ’.</summary>
     private static string Q(string label) => "“" + label.Replace('“', '‘').Replace('”', '’') + "”";
 

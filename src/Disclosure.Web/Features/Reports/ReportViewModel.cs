@@ -20,6 +20,12 @@ public sealed record ReportViewModel(
     /// <summary>更正记录: every published version of this report, newest first (empty for reports never corrected).</summary>
     public IReadOnlyList<PublishedVersion> History { get; init; } = [];
 
+    /// <summary>
+    /// Set when staff preview a version not yet public (the check page and the preview): its PDF is the draft PDF, it
+    /// has no public JSON, and blank cells are the office's own to fill, not "as published".
+    /// </summary>
+    public string? DraftUrl { get; init; }
+
     /// <summary>False when an earlier, corrected version is shown at its own URL.</summary>
     public bool IsCurrent { get; init; } = true;
 

@@ -23,7 +23,7 @@ public sealed class TableFindings(ReportViewModel model, ReportTableId table)
         var blanks = findings.Count(f => f.RuleId == ConsistencyRules.S1);
         if (blanks > 0)
         {
-            sentences.Add(FindingText.DescribeBlanks(blanks));
+            sentences.Add(model.DraftUrl is null ? FindingText.DescribeBlanks(blanks) : FindingText.DescribeDraftBlanks(blanks));
         }
 
         return [.. sentences];

@@ -42,7 +42,7 @@ public sealed record YearDashboard(int Year, DateOnly Today, IReadOnlyList<Filin
     };
 }
 
-public sealed record EditorHome(int Year, IReadOnlyList<FilingRow> Agencies);
+public sealed record EditorHome(int Year, IReadOnlyList<FilingRow> Agencies, IReadOnlyList<OpenWork> Work);
 
 [Authorize(Policy = StaffPolicies.Staff)]
 public sealed class DashboardController(FilingQuery filings, DisclosureDbContext db, TimeProvider clock) : Controller
@@ -61,7 +61,7 @@ public sealed class DashboardController(FilingQuery filings, DisclosureDbContext
 
         var assigned = User.FindAll(StaffPolicies.AgencyClaim).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var rows = await filings.RowsAsync(year, assigned, cancellationToken);
-        return View(new EditorHome(year, rows));
+        return View(new EditorHome(year, rows, await filings.OpenWorkAsync(assigned, cancellationToken)));
     }
 
     [HttpGet("admin/years/{year:int}")]

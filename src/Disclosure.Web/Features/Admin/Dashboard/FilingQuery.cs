@@ -43,4 +43,25 @@ public sealed class FilingQuery(DisclosureDbContext db, TimeProvider clock)
             return new FilingRow(a.Id, a.Slug, a.Name, a.Level, correcting ? FilingStatus.Published : status, FilingDeadline.IsPast(a.Level, year, today) && !published, correcting);
         }).ToList();
     }
+
+    /// <summary>
+    /// Every report of these agencies with work to do, in any year: a draft, one returned for changes, one awaiting
+    /// review or publication, a correction under way — oldest year first, each with its deadline and whether it is past.
+    /// </summary>
+    public async Task<List<OpenWork>> OpenWorkAsync(IReadOnlyCollection<int> agencyIds, CancellationToken cancellationToken)
+    {
+        ReportStatus[] open = [ReportStatus.Draft, ReportStatus.Returned, ReportStatus.Submitted, ReportStatus.Approved];
+        var rows = await db.ReportVersions.AsNoTracking()
+            .Where(v => agencyIds.Contains(v.Report.AgencyId) && open.Contains(v.Status))
+            .Select(v => new { v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Agency.Level, v.Report.Year, v.Status, v.Number })
+            .ToListAsync(cancellationToken);
+        var today = Today();
+        return rows
+            .Select(r => new OpenWork(r.Slug, r.Name, r.Year, r.Status, r.Number > 1, FilingDeadline.For(r.Level, r.Year), r.Number == 1 && FilingDeadline.IsPast(r.Level, r.Year, today)))
+            .OrderByDescending(r => r.Status == ReportStatus.Returned).ThenBy(r => r.Year).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+    }
 }
+
+/// <summary>One report with work to do (<see cref="FilingQuery.OpenWorkAsync"/>).</summary>
+public sealed record OpenWork(string Slug, string Name, int Year, ReportStatus Status, bool Correction, DateOnly Deadline, bool Overdue);

@@ -42,7 +42,10 @@ public sealed class ReportWorkspace
         var document = WorkingDocument!;
         return new ReportViewModel(Agency.Slug, Agency.Name, Agency.Level, document,
             ConsistencyRules.Check(document, PreviousYear), version.Number, version.PublishedAt, version.Origin,
-            version.Source, version.CorrectionNote);
+            version.Source, version.CorrectionNote)
+        {
+            DraftUrl = version.Status == ReportStatus.Published ? null : ReportAccess.Url(this),
+        };
     }
 
     public static async Task<ReportWorkspace?> LoadAsync(DisclosureDbContext db, string slug, int year, CancellationToken cancellationToken)
