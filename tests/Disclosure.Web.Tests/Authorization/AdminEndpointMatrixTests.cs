@@ -155,6 +155,10 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         ["POST admin/reports/{slug}/{year:int}/sections"] = new(Draft2024 + "/sections", EditReport, [new("Revision", "-1")]),
         ["GET admin/reports/{slug}/{year:int}/table/{table:int:range(2,4)}"] = new(Draft2024 + "/table/3", EditReport),
         ["POST admin/reports/{slug}/{year:int}/table/{table:int:range(2,4)}"] = new(Draft2024 + "/table/3", EditReport, [new("Revision", "-1")]),
+        ["GET admin/reports/{slug}/{year:int}/tables.xlsx"] = new(Read2023 + "/tables.xlsx", ReadReport),
+        ["GET admin/reports/{slug}/{year:int}/tables/import"] = new(Draft2024 + "/tables/import", EditReport),
+        ["POST admin/reports/{slug}/{year:int}/tables/import"] = new(Draft2024 + "/tables/import", EditReport),
+        ["POST admin/reports/{slug}/{year:int}/tables/import/confirm"] = new(Draft2024 + "/tables/import/confirm", EditReport, [new("revision", "-1")]),
         ["POST admin/reports/{slug}/{year:int}/carry-over"] = new(Draft2024 + "/carry-over", EditReport, [new("reason", "")]),
         ["POST admin/reports/{slug}/{year:int}/submit"] = new(Draft2024 + "/submit", EditReport),
         ["POST admin/reports/{slug}/{year:int}/return"] = new(Draft2024 + "/return", Review, [new("comment", "")]),
@@ -230,7 +234,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
             .ToHashSet();
 
         Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), routed.Order(StringComparer.Ordinal));
-        Assert.Equal(56 * 5, Cases().Count);
+        Assert.Equal(60 * 5, Cases().Count);
     }
 
     [Theory]

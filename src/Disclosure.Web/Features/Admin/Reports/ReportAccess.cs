@@ -1,4 +1,5 @@
 using Disclosure.Data;
+using Disclosure.Domain.Reports;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,13 @@ public sealed class ReportAccess(DisclosureDbContext db, IAuthorizationService a
         (await authorization.AuthorizeAsync(controller.User, workspace.Agency.Id, new AgencyRequirement(operation))).Succeeded;
 
     /// <summary>The workspace's address, or one of its pages (<c>check</c>, <c>table/3</c>).</summary>
+    /// <summary>Back to the workspace with the reason, when a part is opened for editing but cannot be edited.</summary>
+    public static RedirectResult NotEditable(Controller controller, ReportWorkspace workspace)
+    {
+        controller.TempData["Error"] = workspace.Open is null ? "尚无可修改的草稿。" : $"报告当前状态为“{workspace.Open.Status.DisplayName()}”，不能修改。";
+        return controller.Redirect(Url(workspace));
+    }
+
     public static string Url(ReportWorkspace workspace, string? page = null) =>
         $"/admin/reports/{workspace.Agency.Slug}/{workspace.Year}" + (page is null ? "" : "/" + page);
 }

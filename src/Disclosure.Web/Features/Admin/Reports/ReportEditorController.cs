@@ -79,7 +79,7 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
             return denied!;
         }
 
-        return workspace.Open is { IsEditable: true } version ? view(workspace, version, workspace.WorkingDocument!) : NotEditable(workspace);
+        return workspace.Open is { IsEditable: true } version ? view(workspace, version, workspace.WorkingDocument!) : ReportAccess.NotEditable(this, workspace);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
 
         if (workspace.Open is not { IsEditable: true } version)
         {
-            return NotEditable(workspace);
+            return ReportAccess.NotEditable(this, workspace);
         }
 
         var document = workspace.WorkingDocument!;
@@ -180,11 +180,5 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
 
         ModelState.Clear();
         return view(workspace, document);
-    }
-
-    private RedirectResult NotEditable(ReportWorkspace workspace)
-    {
-        TempData["Error"] = workspace.Open is null ? "尚无可修改的草稿。" : $"报告当前状态为“{workspace.Open.Status.DisplayName()}”，不能修改。";
-        return Redirect(ReportAccess.Url(workspace));
     }
 }
