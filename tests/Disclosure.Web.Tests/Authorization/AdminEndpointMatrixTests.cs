@@ -148,6 +148,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         ["GET admin/reports/{slug}/{year:int}/check"] = new(Read2023 + "/check", ReadReport),
         ["GET admin/reports/{slug}/{year:int}/preview"] = new(Read2023 + "/preview", ReadReport),
         ["GET admin/reports/{slug}/{year:int}/preview.pdf"] = new(Read2023 + "/preview.pdf", ReadReport),
+        ["GET admin/reports/{slug}/{year:int}/preview.docx"] = new(Read2023 + "/preview.docx", ReadReport),
         ["POST admin/reports/{slug}/{year:int}/start"] = new(Draft2024 + "/start", EditReport),
         ["GET admin/reports/{slug}/{year:int}/metadata"] = new(Draft2024 + "/metadata", EditReport),
         ["POST admin/reports/{slug}/{year:int}/metadata"] = new(Draft2024 + "/metadata", EditReport, [new("Revision", "-1"), new("Title", "矩阵测试"), new("Scope", "agency")]),
@@ -234,7 +235,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
             .ToHashSet();
 
         Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), routed.Order(StringComparer.Ordinal));
-        Assert.Equal(60 * 5, Cases().Count);
+        Assert.Equal(61 * 5, Cases().Count);
     }
 
     [Theory]

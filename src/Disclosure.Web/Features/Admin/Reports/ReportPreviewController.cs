@@ -52,4 +52,19 @@ public sealed class ReportPreviewController(ReportAccess access) : Controller
         Response.Headers.CacheControl = "no-store";
         return File(pdf, "application/pdf");
     }
+
+    /// <summary>The working version as a Word document for 领导审签 (a draft says so on its first line).</summary>
+    [HttpGet("preview.docx")]
+    public async Task<IActionResult> PreviewDocx(string slug, int year, CancellationToken cancellationToken)
+    {
+        var (workspace, denied) = await access.OpenAsync(this, slug, year, AgencyOperation.Read, cancellationToken);
+        if (workspace?.Working is not { } version)
+        {
+            return denied ?? NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return File(Features.Reports.AnnualReportDocx.Write(workspace.WorkingDocument!, draft: version.IsOpen), Features.Reports.AnnualReportDocx.ContentType,
+            Features.Reports.AnnualReportDocx.FileName(workspace.Agency.Name, year, version.IsOpen));
+    }
 }

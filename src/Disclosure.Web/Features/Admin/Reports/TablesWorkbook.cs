@@ -131,14 +131,28 @@ public static class TablesWorkbook
             }
         }
 
-        var columns = new Columns(printed.Columns.Select((c, i) => new Column
+        // Label columns as wide as their longest one-column label (a Han character is two width units), up to 36;
+        // rows as tall as their wrapped labels need (about 15 pt a line), since spreadsheets do not grow them on opening.
+        static int Units(string text) => text.Sum(ch => ch > 0x2E7F ? 2 : 1);
+        var texts = placed.Select(p => (p, Text: p.Cell switch { HeadingCell h => h.Text, NoteCell n => n.Text, _ => "" })).ToList();
+        var widths = printed.Columns.Select((c, i) => c.Role == PrintedColumnRole.Data
+            ? 11.0
+            : Math.Clamp(texts.Where(t => t.p.Column == i && t.p.Cell.ColSpan == 1 && t.p.Cell.RowSpan == 1).Select(t => Units(t.Text) + 2).DefaultIfEmpty(10).Max(), 8, 36)).ToList();
+        var heights = new Dictionary<int, double>();
+        foreach (var (p, text) in texts.Where(t => t.Text.Length > 0 && t.p.Cell.RowSpan == 1))
         {
-            Min = (uint)(i + 1),
-            Max = (uint)(i + 1),
-            Width = c.Role == PrintedColumnRole.Label ? Math.Max(8, c.Width * 2.2) : 11,
-            CustomWidth = true,
+            var width = Enumerable.Range(p.Column, p.Cell.ColSpan).Sum(i => widths[i]);
+            var lines = Math.Ceiling(Units(text) / Math.Max(1, width - 1));
+            heights[FirstGridRow + p.Row] = Math.Max(heights.GetValueOrDefault(FirstGridRow + p.Row, 15), lines * 15);
+        }
+
+        var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
+        var sheetData = new SheetData(rows.Select(r => new Row(r.Value.Values)
+        {
+            RowIndex = (uint)r.Key,
+            Height = heights.TryGetValue(r.Key, out var h) ? h : r.Key == 1 ? 22 : null,
+            CustomHeight = heights.ContainsKey(r.Key) || r.Key == 1 ? true : null,
         }));
-        var sheetData = new SheetData(rows.Select(r => new Row(r.Value.Values) { RowIndex = (uint)r.Key }));
         var sheet = new Worksheet(columns, sheetData);
         sheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false, SelectLockedCells = false, SelectUnlockedCells = false });
         if (merges.Count > 0)
