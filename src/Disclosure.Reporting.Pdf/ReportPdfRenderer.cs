@@ -44,6 +44,7 @@ public sealed class ReportPdfRenderer
         pdf.Options.CompressContentStreams = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
         pdf.PageMode = PdfPageMode.UseOutlines;
+        pdf.ViewerPreferences.DisplayDocTitle = true; // PDF/UA: the window shows the title, not the file name
 
         // A tagged PDF (PDF/UA): the structure tree gives screen readers the headings, paragraphs and tables.
         var structure = UAManager.ForDocument(pdf).StructureBuilder;

@@ -58,6 +58,30 @@ public sealed class TypesettingTests
         }
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(18)]
+    [InlineData(19)]
+    [InlineData(20)]
+    [InlineData(21)]
+    public void Render_WhenTable2StartsNearAPageFoot_NoPageEndsWithItsHeadingOrABlockHeaderAlone(int linesBefore)
+    {
+        var report = CanonicalJson.Read(Fixtures.Json(Fixtures.Zhongwei2023));
+        var blocks = Enumerable.Range(1, linesBefore).Select(i => (PdfBlock)new PdfParagraph([new PdfRun($"正文第{i}行。")])).ToList();
+        blocks.Add(new PdfHeading(1, "二、主动公开政府信息情况"));
+        blocks.Add(PrintedTablePdf.From(report.Tables.First()));
+        using var pdf = Open(_renderer.Render(Documents.Of([.. blocks])).Bytes);
+
+        foreach (var page in pdf.GetPages())
+        {
+            var last = Lines(page)[^1];
+            Assert.DoesNotContain("二、主动公开", last, StringComparison.Ordinal);
+            Assert.False(last.StartsWith("第二十条", StringComparison.Ordinal) || last.StartsWith("信息内容", StringComparison.Ordinal), $"page {page.Number} ends with 「{last}」");
+        }
+    }
+
     [Fact]
     public void Render_WhenATableWithRowGroupsBreaks_TheGroupLabelsContinueOnTheNextPage()
     {
