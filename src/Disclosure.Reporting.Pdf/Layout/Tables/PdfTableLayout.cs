@@ -258,27 +258,51 @@ internal sealed class PdfTableLayout
     {
         // Try the type sizes from 10.5 pt (figures 12 pt) down to 9 pt. Take the first at which every figure and word fits,
         // no column is squeezed below 60% of the width it asked for, and the table fits on a page under its heading;
-        // if no size makes the table fit on a page, the first at which the figures fit.
+        // if no size makes the table fit on a page, the first at which the figures fit. Both tests only get easier as
+        // the type gets smaller, so the steps are searched by halving (most tables fit at the first).
         var available = Page.ContentWidth;
         var onePage = Page.ContentHeight - HeadingAbove;
-        var firstComfortable = -1;
-        for (var i = 0; i < _sizeSteps.Length; i++)
+        var last = _sizeSteps.Length - 1;
+        var measured = 0;
+        var comfortableAtFirst = MeasureAt(0, available);
+        if (!(comfortableAtFirst && Height <= onePage))
         {
-            var comfortable = MeasureAt(i, available);
-            if (comfortable && firstComfortable < 0)
+            var chosen = FirstStep(1, last, step => MeasureAt(step, available) && Height <= onePage, ref measured);
+            if (chosen < 0)
             {
-                firstComfortable = i;
+                chosen = comfortableAtFirst ? 0 : FirstStep(1, last, step => MeasureAt(step, available), ref measured);
+                chosen = chosen < 0 ? last : chosen;
             }
 
-            if (comfortable && Height <= onePage)
+            if (chosen != measured)
             {
-                SplitTallRows();
-                return;
+                MeasureAt(chosen, available);
             }
         }
 
-        MeasureAt(firstComfortable < 0 ? _sizeSteps.Length - 1 : firstComfortable, available);
         SplitTallRows();
+    }
+
+    /// <summary>The first step in [<paramref name="low"/>, <paramref name="high"/>] that passes a test which, once passed, passes for every later step; -1 if none.</summary>
+    private static int FirstStep(int low, int high, Func<int, bool> passes, ref int measured)
+    {
+        var found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            measured = middle;
+            if (passes(middle))
+            {
+                found = middle;
+                high = middle - 1;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return found;
     }
 
     private bool MeasureAt(int step, double available)
