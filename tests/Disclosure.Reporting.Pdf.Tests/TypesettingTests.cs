@@ -136,6 +136,11 @@ public sealed class TypesettingTests
         Assert.Equal(3, types.GetValueOrDefault("Table"));
         Assert.True(types.GetValueOrDefault("TH") >= 60);
         Assert.True(types.GetValueOrDefault("TD") >= 7 * 26);
+
+        // Header cells say what they head, and spanning cells their spans (「三、本年度办理结果」 heads 22 rows).
+        var raw = Encoding.Latin1.GetString(bytes);
+        Assert.Matches(@"/RowSpan 22\s*/Scope\s*/Row", raw);
+        Assert.Matches(@"/Scope\s*/Column", raw);
     }
 
     private static Dictionary<string, int> StructureTypes(string pdf) =>

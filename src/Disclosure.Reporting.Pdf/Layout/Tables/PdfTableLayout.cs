@@ -190,6 +190,12 @@ internal sealed class PdfTableLayout
                     structure.SetColSpan(cell.ColSpan);
                 }
 
+                if (cell.Style.Kind != PdfCellKind.Number)
+                {
+                    // A header cell heads the column(s) below it; a row label (or a vertical row-group label) heads its row(s).
+                    SetScope(structure, cell.Style.Kind == PdfCellKind.Header && !cell.Style.Vertical ? "/Column" : "/Row");
+                }
+
                 DrawText(writer, cell, cell.Lines, x, y, w, h);
                 structure.End();
             }
@@ -207,6 +213,10 @@ internal sealed class PdfTableLayout
             structure.End();
         }
     }
+
+    /// <summary>PDF/UA: what a header cell heads (its /Scope table attribute, beside /RowSpan and /ColSpan).</summary>
+    private static void SetScope(StructureBuilder structure, string scope) =>
+        structure.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", scope);
 
     private void DrawText(PageWriter writer, PlacedCell cell, List<TextLine> lines, double x, double y, double w, double h)
     {
