@@ -19,6 +19,14 @@ public sealed record ReportChange(ReportPart Part, string Field, string Before, 
 /// <summary>What differs between two versions of the same report's content.</summary>
 public static class ReportChanges
 {
+    /// <summary>The part of the report a table is.</summary>
+    public static ReportPart PartOf(ReportTableId table) => table switch
+    {
+        ReportTableId.Proactive => ReportPart.Proactive,
+        ReportTableId.Applications => ReportPart.Applications,
+        _ => ReportPart.Reviews,
+    };
+
     public static IReadOnlyList<ReportChange> Between(AnnualReport before, AnnualReport after)
     {
         var changes = new List<ReportChange>();
@@ -42,12 +50,7 @@ public static class ReportChanges
         {
             foreach (var table in before.Tables)
             {
-                var part = table.Id switch
-                {
-                    ReportTableId.Proactive => ReportPart.Proactive,
-                    ReportTableId.Applications => ReportPart.Applications,
-                    _ => ReportPart.Reviews,
-                };
+                var part = PartOf(table.Id);
                 var other = after.Table(table.Id);
                 foreach (var row in table.Layout.Rows)
                 {

@@ -90,6 +90,57 @@ public sealed class InputValidationTests(PortalFactory portal) : PortalTest(port
     }
 
     [Theory]
+    [InlineData("1,200", "1200")]
+    [InlineData("１，２００", "1200")]
+    [InlineData("12,345,678", "12345678")]
+    public async Task ThousandsSeparators_AreReadAsNumbers(string typed, string stored)
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/table/3", "form.table-form", new() { ["Cells[new.natural_person]"] = typed });
+
+        Assert.Equal("已保存。", page.Flash());
+        Assert.Equal(stored, page.Value(StaffPages.CellId("new", "natural_person")));
+    }
+
+    [Fact]
+    public async Task AMisplacedSeparator_IsStillAMistake()
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/table/3", "form.table-form", new() { ["Cells[new.natural_person]"] = "1,20" });
+
+        AssertFieldError(page, StaffPages.CellId("new", "natural_person"), "请填写整数，如 12；无数据请留空。");
+    }
+
+    [Theory]
+    [InlineData("2025-01-20", "2025-01-20")]
+    [InlineData("2025-1-5", "2025-01-05")]
+    [InlineData("2025/1/20", "2025-01-20")]
+    [InlineData("2025年1月20日", "2025-01-20")]
+    [InlineData("２０２５－０１－２０", "2025-01-20")]
+    public async Task PublicationDate_IsReadAsClerksWriteIt(string typed, string stored)
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/metadata", "form.form", new() { ["PublishedOn"] = typed });
+
+        Assert.Equal("已保存。", page.Flash());
+        Assert.Equal(stored, (await editor.GetAsync($"{Base}/metadata")).Value("f-PublishedOn"));
+    }
+
+    [Fact]
+    public async Task AFiveDigitYear_IsRefusedAtTheDate_AndTheFieldIsPlainText()
+    {
+        using var editor = await StartDraftAsync();
+        var form = await editor.GetAsync($"{Base}/metadata");
+        Assert.Equal("text", form.GetElementById("f-PublishedOn")!.GetAttribute("type"));
+        Assert.Contains("2025年1月31日", form.GetElementById("f-PublishedOn-hint")?.TextContent ?? form.Body!.TextContent, StringComparison.Ordinal);
+
+        var page = await editor.SubmitAsync(form, "form.form", new() { ["PublishedOn"] = "31231-01-20" });
+
+        AssertFieldError(page, "f-PublishedOn", "日期格式应为 年-月-日，如 2025-01-20。");
+        Assert.Equal("31231-01-20", page.Value("f-PublishedOn"));
+    }
+
+    [Theory]
     [InlineData("", "请填写报告标题。")]
     [InlineData("   ", "请填写报告标题。")]
     [InlineData("LONG", "标题最多 300 个字。")]

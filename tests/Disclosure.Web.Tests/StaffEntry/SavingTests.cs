@@ -54,12 +54,14 @@ public sealed class SavingTests(PortalFactory portal) : PortalTest(portal)
 
         var saves = await AuditAsync(_factory, AuditAction.ReportSaved);
         Assert.Equal(2, saves.Count);
-        Assert.Contains("表三：", saves[0].Details, StringComparison.Ordinal);
-        Assert.Contains("new.natural_person 空白→3", saves[0].Details, StringComparison.Ordinal);
-        Assert.Contains("total_processed.total 空白→5", saves[0].Details, StringComparison.Ordinal);
+        // Cells by their printed labels, never by keys.
+        Assert.Contains("表三 一、本年新收政府信息公开申请数量·自然人 空白→3", saves[0].Details, StringComparison.Ordinal);
+        Assert.Contains("·总计 空白→5", saves[0].Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("new.natural_person", saves[0].Details, StringComparison.Ordinal);
         Assert.DoesNotContain("表四", saves[0].Details, StringComparison.Ordinal);
-        Assert.StartsWith("表四：", saves[1].Details, StringComparison.Ordinal);
-        Assert.Contains("administrative_review.total 空白→3", saves[1].Details, StringComparison.Ordinal);
+        Assert.StartsWith("表四 ", saves[1].Details, StringComparison.Ordinal);
+        Assert.Contains("行政复议", saves[1].Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("administrative_review", saves[1].Details, StringComparison.Ordinal);
         Assert.All(saves, s => Assert.Equal("中卫市商务局填报人（演示）（editor@demo.local）", s.UserName));
 
         var sections = await editor.SubmitAsync($"{Base}/sections", "form.form", new() { ["Problems"] = "问题与改进。" });
@@ -89,7 +91,7 @@ public sealed class SavingTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task ConcurrentSaves_TheSecondGetsTheConflictPanel_KeepsItsInput_AndCanSaveDeliberately()
+    public async Task ConcurrentSaves_OfDifferentCells_AreMerged_AndNeitherIsReverted()
     {
         using var editor = await SignInAsync(_factory, Editor);
         await StartAsync(editor);
@@ -101,25 +103,87 @@ public sealed class SavingTests(PortalFactory portal) : PortalTest(portal)
         var saved = await editor.SubmitAsync(editorForm, "form.table-form", new() { ["Cells[new.natural_person]"] = "5" });
         Assert.Equal("已保存。", saved.Flash());
 
-        var conflict = await admin.SubmitAsync(adminForm, "form.table-form", new() { ["Cells[new.commercial]"] = "7" });
+        var merged = await admin.SubmitAsync(adminForm, "form.table-form", new() { ["Cells[new.commercial]"] = "7" });
+
+        Assert.Null(merged.QuerySelector(".conflict"));
+        Assert.StartsWith("已保存。在您填写期间别处保存的 1 处修改已一并保留：表三 一、本年新收政府信息公开申请数量·自然人：空白→5", merged.Flash(), StringComparison.Ordinal);
+        var stored = await editor.GetAsync($"{Base}/table/3");
+        Assert.Equal("7", stored.Value(StaffPages.CellId("new", "commercial")));
+        Assert.Equal("5", stored.Value(StaffPages.CellId("new", "natural_person")));
+    }
+
+    [Fact]
+    public async Task ConcurrentSaves_OfTheSameCell_AskOnlyForThatCell_AndTheNextSaveDecides()
+    {
+        using var editor = await SignInAsync(_factory, Editor);
+        await StartAsync(editor);
+        using var admin = await SignInAsync(_factory, AdminEmail);
+        var editorForm = await editor.GetAsync($"{Base}/table/3");
+        var adminForm = await admin.GetAsync($"{Base}/table/3");
+
+        var saved = await editor.SubmitAsync(editorForm, "form.table-form", new() { ["Cells[new.natural_person]"] = "5", ["Cells[new.research]"] = "2" });
+        Assert.Equal("已保存。", saved.Flash());
+
+        var conflict = await admin.SubmitAsync(adminForm, "form.table-form", new() { ["Cells[new.natural_person]"] = "6", ["Cells[new.commercial]"] = "7" });
 
         var panel = conflict.QuerySelector(".conflict");
         Assert.NotNull(panel);
         Assert.Equal("alert", panel.GetAttribute("role"));
+        Assert.Contains("有 1 处别处也改过", panel.Text(), StringComparison.Ordinal);
+        Assert.Contains("表三 一、本年新收政府信息公开申请数量·自然人：别处保存为 5，您填写的是 6", panel.Text(), StringComparison.Ordinal);
         Assert.Contains("中卫市商务局填报人（演示）", panel.Text(), StringComparison.Ordinal);
-        Assert.Contains("new.natural_person 空白→5", panel.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("new.natural_person", panel.Text(), StringComparison.Ordinal);
         Assert.Null(conflict.Flash());
-        Assert.Equal("7", conflict.Value(StaffPages.CellId("new", "commercial")));
+        Assert.Equal("6", conflict.Value(StaffPages.CellId("new", "natural_person"))); // the clash keeps what this user typed
+        Assert.Equal("7", conflict.Value(StaffPages.CellId("new", "commercial")));     // this user's other change is kept
+        Assert.Equal("2", conflict.Value(StaffPages.CellId("new", "research")));       // the other save is taken in
+        Assert.NotNull(conflict.QuerySelector("td.has-clash #" + StaffPages.CellId("new", "natural_person")));
         Assert.Equal(saved.Revision(), conflict.Revision());
         var stored = await editor.GetAsync($"{Base}/table/3");
-        Assert.Equal("", stored.Value(StaffPages.CellId("new", "commercial")));
         Assert.Equal("5", stored.Value(StaffPages.CellId("new", "natural_person")));
+        Assert.Equal("", stored.Value(StaffPages.CellId("new", "commercial")));
 
-        var second = await admin.SubmitAsync(conflict, "form.table-form", new() { ["Cells[new.natural_person]"] = "5" });
+        var second = await admin.SubmitAsync(conflict, "form.table-form", []);
 
         Assert.Equal("已保存。", second.Flash());
+        Assert.Equal("6", second.Value(StaffPages.CellId("new", "natural_person")));
         Assert.Equal("7", second.Value(StaffPages.CellId("new", "commercial")));
-        Assert.Equal("5", second.Value(StaffPages.CellId("new", "natural_person")));
+        Assert.Equal("2", second.Value(StaffPages.CellId("new", "research")));
+    }
+
+    [Fact]
+    public async Task ConcurrentSaves_OfDifferentParts_NeverConflict()
+    {
+        using var editor = await SignInAsync(_factory, Editor);
+        await StartAsync(editor);
+        using var admin = await SignInAsync(_factory, AdminEmail);
+        var sectionsForm = await editor.GetAsync($"{Base}/sections");
+        var reviewsForm = await admin.GetAsync($"{Base}/table/4");
+
+        Assert.Equal("已保存。", (await admin.SubmitAsync(reviewsForm, "form.table-form", new() { ["Cells[administrative_review.upheld]"] = "1" })).Flash());
+        var sections = await editor.SubmitAsync(sectionsForm, "form.form", new() { ["Problems"] = "问题与改进。" });
+
+        Assert.Null(sections.QuerySelector(".conflict"));
+        Assert.Equal("已保存。", sections.Flash());
+        Assert.Equal("1", (await editor.GetAsync($"{Base}/table/4")).Value(StaffPages.CellId("administrative_review", "upheld")));
+        Assert.Equal("问题与改进。", (await editor.GetAsync($"{Base}/sections")).Value("f-Problems"));
+    }
+
+    [Fact]
+    public async Task ASaveFromAnotherTabOfTheSameUser_IsNotCalledSomeoneElse()
+    {
+        using var editor = await SignInAsync(_factory, Editor);
+        await StartAsync(editor);
+        var first = await editor.GetAsync($"{Base}/table/2");
+        var second = await editor.GetAsync($"{Base}/table/2");
+
+        Assert.Equal("已保存。", (await editor.SubmitAsync(first, "form.table-form", new() { ["Cells[licensing.decisions]"] = "15" })).Flash());
+        var conflict = await editor.SubmitAsync(second, "form.table-form", new() { ["Cells[licensing.decisions]"] = "16" });
+
+        var panel = conflict.QuerySelector(".conflict")!;
+        Assert.Contains("您在另一个窗口或标签页也改过", panel.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("别人", panel.Text(), StringComparison.Ordinal);
+        Assert.Contains("表二 行政许可·本年处理决定数量：别处保存为 15，您填写的是 16", panel.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,7 +198,8 @@ public sealed class SavingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("已保存。", (await editor.SubmitAsync(editorForm, "form.form", new() { ["Title"] = "填报人改的标题" })).Flash());
         var conflict = await admin.SubmitAsync(adminForm, "form.form", new() { ["Title"] = "管理员改的标题" });
 
-        Assert.Contains("基本信息：title", conflict.QuerySelector(".conflict")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("报告标题：别处保存为 填报人改的标题，您填写的是 管理员改的标题", conflict.QuerySelector(".conflict")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("基本信息：报告标题", conflict.QuerySelector(".conflict")!.Text(), StringComparison.Ordinal);
         Assert.Equal("管理员改的标题", conflict.Value("f-Title"));
         Assert.Equal("填报人改的标题", (await editor.GetAsync($"{Base}/metadata")).Value("f-Title"));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 namespace Disclosure.Web.Infrastructure.Security;
 
@@ -44,6 +45,27 @@ public static class SessionLifetime
         !properties.Items.TryGetValue(StaffRegistration.SignedInAtItem, out var at)
         || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
         || now - signedIn > StaffRegistration.AbsoluteLifetime;
+
+    /// <summary>
+    /// When the signed-in session of this request ends if the user makes no further request: the idle timeout from
+    /// now, or the absolute lifetime from sign-in, whichever comes first. Null when no one is signed in.
+    /// </summary>
+    public static async Task<DateTimeOffset?> EndsAtAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!result.Succeeded || result.Properties is null)
+        {
+            return null;
+        }
+
+        var now = Clock(context).GetUtcNow();
+        var idle = now + StaffRegistration.IdleTimeout;
+        return result.Properties.Items.TryGetValue(StaffRegistration.SignedInAtItem, out var at)
+            && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
+            && signedIn + StaffRegistration.AbsoluteLifetime < idle
+                ? signedIn + StaffRegistration.AbsoluteLifetime
+                : idle;
+    }
 
     private static TimeProvider Clock(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>();
 }

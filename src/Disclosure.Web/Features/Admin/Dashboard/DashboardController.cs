@@ -34,7 +34,7 @@ public sealed record YearDashboard(int Year, DateOnly Today, IReadOnlyList<Filin
     public static string Name(FilingStatus status) => status switch
     {
         FilingStatus.NotStarted => "未开始",
-        FilingStatus.Draft => "填报中",
+        FilingStatus.Draft => "草稿",
         FilingStatus.Submitted => "待审核",
         FilingStatus.Returned => "已退回",
         FilingStatus.Approved => "待发布",

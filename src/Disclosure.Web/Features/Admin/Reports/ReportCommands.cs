@@ -8,8 +8,18 @@ using Microsoft.Extensions.Options;
 
 namespace Disclosure.Web.Features.Admin.Reports;
 
-/// <summary>A save that lost a race: who saved in between, and what they changed.</summary>
-public sealed record SaveConflict(int CurrentRevision, IReadOnlyList<ConflictingSave> Saves);
+/// <summary>
+/// A save that lost a race: who saved in between and what they changed; the fields they changed in this part, and
+/// those this user changed too (to decide); whether every save in between was this user's own (another tab).
+/// </summary>
+public sealed record SaveConflict(int CurrentRevision, IReadOnlyList<ConflictingSave> Saves)
+{
+    public IReadOnlyList<FieldChange> ChangedElsewhere { get; init; } = [];
+
+    public IReadOnlyList<FieldChange> Clashes { get; init; } = [];
+
+    public bool OnlyMine { get; init; }
+}
 
 public sealed record ConflictingSave(string UserName, DateTimeOffset At, string? Details);
 
@@ -42,7 +52,7 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
     {
         if (formRevision != version.Revision)
         {
-            return await ConflictAsync(version, formRevision, cancellationToken);
+            return await SavesSinceAsync(version, formRevision, cancellationToken);
         }
 
         var changes = version.UpdateContent(content, clock.GetUtcNow());
@@ -53,13 +63,13 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
 
         try
         {
-            await AuditAsync(user, AuditAction.ReportSaved, workspace, version, Describe(changes), cancellationToken);
+            await AuditAsync(user, AuditAction.ReportSaved, workspace, version, Describe(changes, content), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone saved between our read and our write: the revision in the database moved on.
             db.ChangeTracker.Clear();
-            return await ConflictAsync(version, formRevision, cancellationToken);
+            return await SavesSinceAsync(version, formRevision, cancellationToken);
         }
 
         logger.LogInformation("Report version {VersionId} saved at revision {Revision}: {Count} fields changed", version.Id, version.Revision, changes.Count);
@@ -125,7 +135,8 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
         await RecordAsync(workspace, version, AuditAction.ReportApproved, details, user, cancellationToken);
     }
 
-    private async Task<SaveConflict> ConflictAsync(ReportVersion version, int formRevision, CancellationToken cancellationToken)
+    /// <summary>The saves of this version after <paramref name="formRevision"/>, and its revision now.</summary>
+    public async Task<SaveConflict> SavesSinceAsync(ReportVersion version, int formRevision, CancellationToken cancellationToken)
     {
         var current = await db.ReportVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Revision).SingleAsync(cancellationToken);
         var saves = await db.AuditEntries.AsNoTracking()
@@ -149,18 +160,33 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
     public static string UserName(ClaimsPrincipal user) =>
         $"{user.FindFirstValue("name")}（{user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name}）";
 
-    /// <summary>Which parts and fields changed, for the audit trail (cells with their values; narrative sections by name only).</summary>
-    public static string Describe(IReadOnlyList<ReportChange> changes)
+    /// <summary>
+    /// Which parts and fields changed, for the audit trail and conflict notices, by printed labels (cells with their
+    /// values: 「表二 行政许可·本年处理决定数量 15→16」; narrative sections by name only).
+    /// </summary>
+    public static string Describe(IReadOnlyList<ReportChange> changes, AnnualReport report)
     {
+        var labels = report.Tables
+            .SelectMany(t => t.Layout.Printed.DataCells.Select(c => (Key: (Part: ReportChanges.PartOf(t.Id), Field: $"{c.Ref.Row}.{c.Ref.Column}"), c.Label)))
+            .DistinctBy(c => c.Key)
+            .ToDictionary(c => c.Key, c => c.Label);
         var parts = changes.GroupBy(c => c.Part).Select(g => g.Key switch
         {
-            ReportPart.Metadata => "基本信息：" + string.Join("、", g.Select(c => c.Field)),
+            ReportPart.Metadata => "基本信息：" + string.Join("、", g.Select(c => MetadataName(c.Field))),
             ReportPart.Sections => "正文：" + string.Join("、", g.Select(c => SectionName(c.Field))),
-            _ => $"{TableName(g.Key)}：" + string.Join("；", g.Take(MaxChangesInAudit).Select(c => $"{c.Field} {Show(c.Before)}→{Show(c.After)}"))
+            _ => string.Join("；", g.Take(MaxChangesInAudit).Select(c => $"{labels.GetValueOrDefault((g.Key, c.Field), $"{TableName(g.Key)} {c.Field}")} {Show(c.Before)}→{Show(c.After)}"))
                 + (g.Count() > MaxChangesInAudit ? $"；等 {g.Count()} 处" : ""),
         });
         return string.Join("。", parts);
     }
+
+    private static string MetadataName(string field) => field switch
+    {
+        "title" => "报告标题",
+        "scope" => "统计口径",
+        "published_on" => "发布日期",
+        _ => field,
+    };
 
     private static string Show(string value) => value.Length == 0 ? "空白" : value;
 

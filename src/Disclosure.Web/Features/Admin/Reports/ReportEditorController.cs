@@ -36,7 +36,7 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
 
     [HttpPost("metadata")]
     public Task<IActionResult> Metadata(string slug, int year, MetadataForm form, CancellationToken cancellationToken) =>
-        SavePart(slug, year, form, _ => new MetadataFormValidator(year), (ws, _) => View("Metadata", new PartPage<MetadataForm>(ws, form)), doc =>
+        SavePart(slug, year, form, _ => new MetadataFormValidator(year), doc => MetadataForm.From(doc, 0), (ws, _) => View("Metadata", new PartPage<MetadataForm>(ws, form)), doc =>
         {
             form.ApplyTo(doc, out var updated);
             return updated;
@@ -48,7 +48,7 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
 
     [HttpPost("sections")]
     public Task<IActionResult> Sections(string slug, int year, SectionsForm form, CancellationToken cancellationToken) =>
-        SavePart(slug, year, form, _ => new SectionsFormValidator(), (ws, _) => View("Sections", new PartPage<SectionsForm>(ws, form)), doc =>
+        SavePart(slug, year, form, _ => new SectionsFormValidator(), doc => SectionsForm.From(doc, 0), (ws, _) => View("Sections", new PartPage<SectionsForm>(ws, form)), doc =>
         {
             doc.Sections = form.ToSections();
             return doc;
@@ -63,7 +63,7 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
     public Task<IActionResult> Table(string slug, int year, int table, TableForm form, CancellationToken cancellationToken)
     {
         var id = (ReportTableId)table;
-        return SavePart(slug, year, form, doc => new TableFormValidator(doc.Table(id).Layout), (ws, doc) => View("Table", new TablePage(ws, form, id, doc)), doc =>
+        return SavePart(slug, year, form, doc => new TableFormValidator(doc.Table(id).Layout), doc => TableForm.From(doc.Table(id), 0), (ws, doc) => View("Table", new TablePage(ws, form, id, doc)), doc =>
         {
             form.ApplyTo(doc, id);
             return doc;
@@ -83,14 +83,16 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
     }
 
     /// <summary>
-    /// Validates a part's form (nothing saved and everything typed shown again on a bad value), then saves it if it was
-    /// read at the current revision, else shows the form again with who saved in between.
+    /// Validates a part's form (nothing saved and everything typed shown again on a bad value), then saves it. A form
+    /// read before someone else saved is merged field by field (<see cref="FormMerge"/>): saved at once when no field
+    /// was changed on both sides, otherwise shown again with the fields to decide.
     /// </summary>
     private async Task<IActionResult> SavePart<TForm>(
         string slug,
         int year,
         TForm form,
         Func<AnnualReport, IValidator<TForm>> validator,
+        Func<AnnualReport, ReportForm> stored,
         Func<ReportWorkspace, AnnualReport, IActionResult> view,
         Func<AnnualReport, AnnualReport> apply,
         string? savedPage,
@@ -114,17 +116,70 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
             return view(workspace, document);
         }
 
+        MergeOutcome? merged = null;
+        if (form.Revision != version.Revision)
+        {
+            merged = FormMerge.Merge(form, stored(document), key => form.Label(key, document));
+            if (merged is null || merged.Clashes.Count > 0)
+            {
+                return await ConflictAsync(workspace, version, form, merged, stored(document), view, document, cancellationToken);
+            }
+
+            form.Revision = version.Revision;
+        }
+
         var conflict = await commands.SaveAsync(workspace, version, apply(document), form.Revision, User, cancellationToken);
         if (conflict is not null)
         {
-            ViewData["Conflict"] = conflict;
-            form.Revision = conflict.CurrentRevision;
-            ModelState.Remove(nameof(ReportForm.Revision));
-            return view(workspace, document);
+            return await ConflictAsync(workspace, version, form, null, stored(document), view, document, cancellationToken);
         }
 
-        TempData["Message"] = "已保存。";
+        TempData["Message"] = merged is { ChangedElsewhere.Count: > 0 }
+            ? $"已保存。在您填写期间别处保存的 {merged.ChangedElsewhere.Count} 处修改已一并保留：{string.Join("；", merged.ChangedElsewhere.Select(c => c.Describe()))}。"
+            : "已保存。";
+        TempData["SavedPath"] = Request.Path.Value; // the page's local copy is now on the server (form-keeper.js)
         return Redirect(ReportAccess.Url(workspace, savedPage));
+    }
+
+    /// <summary>The form again, unsaved, with who saved in between, what they changed and which fields to decide.</summary>
+    private async Task<IActionResult> ConflictAsync(
+        ReportWorkspace workspace,
+        ReportVersion version,
+        ReportForm form,
+        MergeOutcome? merged,
+        ReportForm stored,
+        Func<ReportWorkspace, AnnualReport, IActionResult> view,
+        AnnualReport document,
+        CancellationToken cancellationToken)
+    {
+        var conflict = await commands.SavesSinceAsync(version, form.Revision, cancellationToken);
+        var me = ReportCommands.UserName(User);
+        ViewData["Conflict"] = conflict with
+        {
+            ChangedElsewhere = merged?.ChangedElsewhere ?? [],
+            Clashes = merged?.Clashes ?? [],
+            OnlyMine = conflict.Saves.Count > 0 && conflict.Saves.All(s => s.UserName == me),
+        };
+        form.Revision = conflict.CurrentRevision;
+        if (merged is not null)
+        {
+            // The form already holds the merge (others' values where this user typed nothing, this user's in the
+            // clashes); the next save decides the clashes deliberately, so its original is what is stored now.
+            var shown = form.Values().ToDictionary(v => v.Key, v => v.Value);
+            foreach (var (key, value) in stored.Values())
+            {
+                form.Take(key, value);
+            }
+
+            form.RememberOriginal();
+            foreach (var (key, value) in shown)
+            {
+                form.Take(key, value);
+            }
+        }
+
+        ModelState.Clear();
+        return view(workspace, document);
     }
 
     private RedirectResult NotEditable(ReportWorkspace workspace)

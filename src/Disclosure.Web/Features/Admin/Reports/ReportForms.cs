@@ -8,10 +8,31 @@ using FluentValidation;
 
 namespace Disclosure.Web.Features.Admin.Reports;
 
-/// <summary>Every report form carries the revision it was read at (the concurrency token).</summary>
+/// <summary>
+/// Every report form carries the revision it was read at (the concurrency token) and the values it showed then
+/// (<see cref="Original"/>), so that a save after someone else's is merged field by field (<see cref="FormMerge"/>).
+/// </summary>
 public abstract class ReportForm
 {
     public int Revision { get; set; }
+
+    /// <summary>The values the form showed when it was read (JSON of <see cref="Values"/>).</summary>
+    public string? Original { get; set; }
+
+    /// <summary>The fields of this part, by key, as typed.</summary>
+    public abstract IReadOnlyDictionary<string, string?> Values();
+
+    /// <summary>Puts a stored value into a field (a field this user did not change, after someone else saved it).</summary>
+    public abstract void Take(string key, string? value);
+
+    /// <summary>A field's value as compared in a merge: what means the same compares equal.</summary>
+    public virtual string Canonical(string key, string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>A field's printed label, for conflict notices.</summary>
+    public abstract string Label(string key, AnnualReport report);
+
+    /// <summary>Records the values shown now as the original (on reading, and after taking a merge).</summary>
+    public void RememberOriginal() => Original = FormMerge.Serialize(Values());
 }
 
 /// <summary>Title, scope and publication date.</summary>
@@ -23,19 +44,57 @@ public sealed class MetadataForm : ReportForm
 
     public string? PublishedOn { get; set; }
 
-    public static MetadataForm From(AnnualReport report, int revision) => new()
+    public static MetadataForm From(AnnualReport report, int revision)
     {
-        Revision = revision,
-        Title = report.Title,
-        Scope = report.Scope.ToCode(),
-        PublishedOn = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        var form = new MetadataForm
+        {
+            Revision = revision,
+            Title = report.Title,
+            Scope = report.Scope.ToCode(),
+            PublishedOn = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        form.RememberOriginal();
+        return form;
+    }
+
+    public override IReadOnlyDictionary<string, string?> Values() =>
+        new Dictionary<string, string?> { [nameof(Title)] = Title, [nameof(Scope)] = Scope, [nameof(PublishedOn)] = PublishedOn };
+
+    public override void Take(string key, string? value)
+    {
+        switch (key)
+        {
+            case nameof(Title): Title = value; break;
+            case nameof(Scope): Scope = value; break;
+            case nameof(PublishedOn): PublishedOn = value; break;
+        }
+    }
+
+    public override string Canonical(string key, string? value) =>
+        key == nameof(PublishedOn) && TryReadDate(value, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : base.Canonical(key, value);
+
+    public override string Label(string key, AnnualReport report) => key switch
+    {
+        nameof(Title) => "报告标题",
+        nameof(Scope) => "统计口径",
+        _ => "发布日期",
     };
 
     public void ApplyTo(AnnualReport draft, out AnnualReport updated)
     {
         var scope = ReportFormatCodes.TryParseScope(Scope, out var parsed) ? parsed : draft.Scope;
         updated = Copy(draft, Title!.Trim(), scope);
-        updated.PublishedOn = string.IsNullOrWhiteSpace(PublishedOn) ? null : DateOnly.ParseExact(PublishedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        updated.PublishedOn = TryReadDate(PublishedOn, out var date) ? date : null;
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
+
+    /// <summary>A date as a clerk types it: 2025-01-20, 2025-1-20, 2025/1/20, 2025.1.20 or 2025年1月20日 (full-width digits too).</summary>
+    public static bool TryReadDate(string? text, out DateOnly date)
+    {
+        date = default;
+        return !string.IsNullOrWhiteSpace(text)
+            && DateOnly.TryParseExact(text.Trim().Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     /// <summary>A copy with another title and scope (both are fixed at construction of a document).</summary>
@@ -64,9 +123,9 @@ public sealed class MetadataFormValidator : AbstractValidator<MetadataForm>
             .NoControlCharacters();
         RuleFor(f => f.Scope).Must(s => ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
         RuleFor(f => f.PublishedOn)
-            .Must(d => string.IsNullOrWhiteSpace(d) || DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            .WithMessage("日期格式应为 年-月-日，如 2024-01-20。")
-            .Must(d => string.IsNullOrWhiteSpace(d) || !DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || (date.Year >= year && date.Year <= year + 1))
+            .Must(d => string.IsNullOrWhiteSpace(d) || MetadataForm.TryReadDate(d, out _))
+            .WithMessage($"日期格式应为 年-月-日，如 {year + 1}-01-20。")
+            .Must(d => !MetadataForm.TryReadDate(d, out var date) || (date.Year >= year && date.Year <= year + 1))
             .WithMessage($"发布日期应在 {year} 年或 {year + 1} 年。");
     }
 }
@@ -92,13 +151,49 @@ public sealed class SectionsForm : ReportForm
 
     public string? Other { get; set; }
 
-    public static SectionsForm From(AnnualReport report, int revision) => new()
+    public static SectionsForm From(AnnualReport report, int revision)
     {
-        Revision = revision,
-        Preamble = report.Sections.Preamble,
-        Overview = [.. report.Sections.Overview.Select(p => new OverviewPartForm { Heading = p.Heading, Body = p.Body })],
-        Problems = report.Sections.Problems,
-        Other = report.Sections.Other,
+        var form = new SectionsForm
+        {
+            Revision = revision,
+            Preamble = report.Sections.Preamble,
+            Overview = [.. report.Sections.Overview.Select(p => new OverviewPartForm { Heading = p.Heading, Body = p.Body })],
+            Problems = report.Sections.Problems,
+            Other = report.Sections.Other,
+        };
+        form.RememberOriginal();
+        return form;
+    }
+
+    /// <summary>一、总体情况 is one field in a merge (its parts can be added, removed and reordered).</summary>
+    public override IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
+    {
+        [nameof(Preamble)] = Preamble,
+        [nameof(Overview)] = System.Text.Json.JsonSerializer.Serialize(ToSections().Overview.Select(p => new[] { p.Heading, p.Body })),
+        [nameof(Problems)] = Problems,
+        [nameof(Other)] = Other,
+    };
+
+    public override void Take(string key, string? value)
+    {
+        switch (key)
+        {
+            case nameof(Preamble): Preamble = value; break;
+            case nameof(Problems): Problems = value; break;
+            case nameof(Other): Other = value; break;
+            case nameof(Overview):
+                var parts = System.Text.Json.JsonSerializer.Deserialize<string[][]>(value ?? "[]") ?? [];
+                Overview = [.. parts.Select(p => new OverviewPartForm { Heading = p[0], Body = p[1] })];
+                break;
+        }
+    }
+
+    public override string Label(string key, AnnualReport report) => key switch
+    {
+        nameof(Preamble) => "前言",
+        nameof(Overview) => "一、总体情况",
+        nameof(Problems) => "五、存在的主要问题及改进情况",
+        _ => "六、其他需要报告的事项",
     };
 
     public ReportSections ToSections() => new(
@@ -139,13 +234,28 @@ public sealed class TableForm : ReportForm
 
     public static string FieldName(string row, string column) => $"Cells[{Key(row, column)}]";
 
-    public static TableForm From(ReportTable table, int revision) => new()
+    public static TableForm From(ReportTable table, int revision)
     {
-        Revision = revision,
-        Cells = table.Cells
-            .Where(c => !table.Layout.IsComputed(c.Row, c.Column))
-            .ToDictionary(c => Key(c.Row, c.Column), c => (string?)c.Value.Format(table.Layout.Row(c.Row)!.Column(c.Column)!.Kind)),
-    };
+        var form = new TableForm
+        {
+            Revision = revision,
+            Cells = table.Cells
+                .Where(c => !table.Layout.IsComputed(c.Row, c.Column))
+                .ToDictionary(c => Key(c.Row, c.Column), c => (string?)c.Value.Format(table.Layout.Row(c.Row)!.Column(c.Column)!.Kind)),
+        };
+        form.RememberOriginal();
+        return form;
+    }
+
+    public override IReadOnlyDictionary<string, string?> Values() => Cells;
+
+    public override void Take(string key, string? value) => Cells[key] = value;
+
+    /// <summary>Figures compare as numbers read the same way (１２ = 12, 1,200 = 1200).</summary>
+    public override string Canonical(string key, string? value) => CellInput.NumberText(value, CellKind.Count) ?? "";
+
+    public override string Label(string key, AnnualReport report) =>
+        report.Tables.SelectMany(t => t.Layout.Printed.DataCells).FirstOrDefault(c => Key(c.Ref.Row, c.Ref.Column) == key)?.Label ?? key;
 
     /// <summary>Writes the typed cells into the table (after validation), then the computed totals.</summary>
     public void ApplyTo(AnnualReport report, ReportTableId tableId)
@@ -167,13 +277,27 @@ public sealed class TableForm : ReportForm
 }
 
 /// <summary>What a person may type into a cell, and what it means.</summary>
-public static class CellInput
+public static partial class CellInput
 {
     public static string? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim().Normalize(System.Text.NormalizationForm.FormKC);
 
-    public static CellValue Parse(string? raw, CellKind kind)
+    /// <summary>
+    /// A typed figure as the parser reads it: full-width digits and signs from a Chinese input method become ASCII
+    /// (１２ → 12), and thousands separators are dropped ("1,200" → 1200) — only when every group has three digits, so
+    /// that "1,20" stays a mistake to be reported. table-entry.js reads numbers the same way for the live totals.
+    /// </summary>
+    public static string? NumberText(string? raw, CellKind kind)
     {
         var text = Normalize(raw);
+        return text is not null && kind != CellKind.Text && ThousandsSeparated().IsMatch(text) ? text.Replace(",", "", StringComparison.Ordinal) : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex ThousandsSeparated();
+
+    public static CellValue Parse(string? raw, CellKind kind)
+    {
+        var text = NumberText(raw, kind);
         if (text is null)
         {
             return CellValue.Blank;
@@ -190,7 +314,7 @@ public static class CellInput
     /// <summary>The message for a bad value, or null when the value is acceptable (blank is acceptable: blank is not zero).</summary>
     public static string? Problem(string? raw, CellKind kind)
     {
-        var text = Normalize(raw);
+        var text = NumberText(raw, kind);
         if (text is null)
         {
             return null;
