@@ -120,6 +120,9 @@ public enum PdfCellKind
 
     /// <summary>A figure: centred, one size larger than labels.</summary>
     Number,
+
+    /// <summary>Text that heads nothing (table 三's note on its 勾稽关系): centred, read as a data cell, not a header.</summary>
+    Note,
 }
 
 /// <summary>Horizontal alignment inside a cell.</summary>
@@ -156,6 +159,9 @@ public sealed record PdfCellStyle(
 
     /// <summary>A centred figure.</summary>
     public static PdfCellStyle Number { get; } = new(PdfCellKind.Number);
+
+    /// <summary>A centred note that heads nothing.</summary>
+    public static PdfCellStyle Note { get; } = new(PdfCellKind.Note);
 }
 
 /// <summary>The rendered PDF.</summary>

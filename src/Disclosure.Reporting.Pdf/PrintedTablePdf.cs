@@ -32,7 +32,7 @@ public static class PrintedTablePdf
     private static PdfTableCell Cell(PrintedCell cell, ReportTable table) => cell switch
     {
         DataCell data => new PdfTableCell(table[data.Ref.Row, data.Ref.Column].Format(data.Kind), ColSpan: data.ColSpan, Style: PdfCellStyle.Number),
-        NoteCell note => new PdfTableCell(note.Text, note.RowSpan, note.ColSpan, PdfCellStyle.Header),
+        NoteCell note => new PdfTableCell(note.Text, note.RowSpan, note.ColSpan, PdfCellStyle.Note),
         HeadingCell heading => new PdfTableCell(heading.Text, heading.RowSpan, heading.ColSpan, Style(heading)),
         _ => throw new ArgumentOutOfRangeException(nameof(cell)),
     };

@@ -141,6 +141,9 @@ public sealed class TypesettingTests
         var raw = Encoding.Latin1.GetString(bytes);
         Assert.Matches(@"/RowSpan 22\s*/Scope\s*/Row", raw);
         Assert.Matches(@"/Scope\s*/Column", raw);
+
+        // The 3 × 3 note on table 三's 勾稽关系 heads nothing: a data cell spanning three rows and columns, as on the web page.
+        Assert.Matches(@"/S\s*/TD[^<>]*/A\s*<<\s*/O\s*/Table\s*/RowSpan 3\s*/ColSpan 3\s*>>", raw);
     }
 
     private static Dictionary<string, int> StructureTypes(string pdf) =>

@@ -179,7 +179,9 @@ internal sealed class PdfTableLayout
                     openRow = cell.Row;
                 }
 
-                structure.BeginElement(cell.Style.Kind == PdfCellKind.Number ? PdfBlockLevelElementTag.TableDataCell : PdfBlockLevelElementTag.TableHeaderCell);
+                // As on the web page: figures and the note are data cells (TD), headers and row labels header cells (TH).
+                var isData = cell.Style.Kind is PdfCellKind.Number or PdfCellKind.Note;
+                structure.BeginElement(isData ? PdfBlockLevelElementTag.TableDataCell : PdfBlockLevelElementTag.TableHeaderCell);
                 if (cell.RowSpan > 1)
                 {
                     structure.SetRowSpan(cell.RowSpan);
@@ -190,7 +192,7 @@ internal sealed class PdfTableLayout
                     structure.SetColSpan(cell.ColSpan);
                 }
 
-                if (cell.Style.Kind != PdfCellKind.Number)
+                if (!isData)
                 {
                     // A header cell heads the column(s) below it; a row label (or a vertical row-group label) heads its row(s).
                     SetScope(structure, cell.Style.Kind == PdfCellKind.Header && !cell.Style.Vertical ? "/Column" : "/Row");

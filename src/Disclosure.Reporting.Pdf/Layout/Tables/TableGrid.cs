@@ -30,7 +30,7 @@ internal sealed class PlacedCell(int row, int column, int rowSpan, int colSpan, 
     public int EndRow => Row + RowSpan;
 
     /// <summary>A label beside the figures (not a header, not a figure) that spans several rows: 「（五）不予处理」.</summary>
-    public bool IsRowGroupLabel => RowSpan > 1 && Style.Kind != PdfCellKind.Number;
+    public bool IsRowGroupLabel => RowSpan > 1 && Style.Kind is PdfCellKind.Label or PdfCellKind.Header;
 }
 
 /// <summary>
