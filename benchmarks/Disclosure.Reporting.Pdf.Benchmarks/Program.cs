@@ -7,12 +7,17 @@ using Disclosure.Reporting.Pdf.Benchmarks;
 
 if (args is ["render", var outputDirectory])
 {
-    // Writes the sample report (final and draft) for a look with pdftoppm -r 80 -png.
+    // Writes every sample report (and the 中卫 draft) for a look with pdftoppm -r 80 -png.
     Directory.CreateDirectory(outputDirectory);
     var renderer = new ReportPdfRenderer(missing => Console.Error.WriteLine($"No shipped font has 「{missing}」; printed as 〓"));
-    File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023.pdf"), renderer.Render(SampleReport.Load()).Bytes);
+    foreach (var name in Disclosure.Testing.Fixtures.JsonNames)
+    {
+        var result = renderer.Render(SampleReport.Load(name));
+        File.WriteAllBytes(Path.Combine(outputDirectory, name + ".pdf"), result.Bytes);
+        Console.WriteLine($"Wrote {outputDirectory}/{name}.pdf ({result.PageCount} pages)");
+    }
+
     File.WriteAllBytes(Path.Combine(outputDirectory, "zhongwei-commerce-2023-draft.pdf"), renderer.Render(SampleReport.Load(isDraft: true)).Bytes);
-    Console.WriteLine($"Wrote {outputDirectory}/zhongwei-commerce-2023.pdf and -draft.pdf");
     return;
 }
 

@@ -24,12 +24,14 @@ public abstract record PdfBlock;
 
 /// <summary>The centred title in bold Song; each entry is one line (e.g. the agency, then 「2023年政府信息公开工作年度报告」).</summary>
 /// <param name="Lines">Title lines; a line too long for the page wraps.</param>
-public sealed record PdfTitle(IReadOnlyList<string> Lines) : PdfBlock;
+/// <param name="Note">A line centred under the title in Kai, e.g. 「（2024年3月5日更正）」; null for none.</param>
+public sealed record PdfTitle(IReadOnlyList<string> Lines, string? Note = null) : PdfBlock;
 
 /// <summary>A heading: level 1 (一、… in Hei) or level 2 (（一）… in Kai).</summary>
 /// <param name="Level">1 or 2.</param>
 /// <param name="Text">The heading text including its numbering.</param>
-public sealed record PdfHeading(int Level, string Text) : PdfBlock;
+/// <param name="Bookmark">Whether the heading gets a bookmark (outline entry); null for the default: level 1 headings do.</param>
+public sealed record PdfHeading(int Level, string Text, bool? Bookmark = null) : PdfBlock;
 
 /// <summary>A run of paragraph text; <paramref name="Bold"/> sets it in bold.</summary>
 /// <param name="Text">The text.</param>
@@ -81,15 +83,20 @@ public sealed record PdfPageBreak : PdfBlock;
 /// slots that a row span from above already occupies.
 /// </summary>
 /// <param name="Rows">The rows, header rows first.</param>
-/// <param name="RelativeColumnWidths">Relative widths of the physical columns (any scale), or null to size columns from their content.
+/// <param name="RelativeColumnWidths">Relative widths of the physical columns (any scale), or null to size columns from their content:
+/// columns of figures as narrow as their figures (and two header characters a line) allow, the label columns given the rest.
 /// Widths are widened where needed so that no number or word is cut.</param>
 /// <param name="HeaderRowCount">How many leading rows are header rows, repeated after a page break.</param>
 /// <param name="Caption">Optional caption above the table.</param>
+/// <param name="KeepTogether">Start the table on a new page rather than break it, if it fits on one page.</param>
+/// <param name="Bookmark">A bookmark (outline entry) for the table, under the heading before it; null for none.</param>
 public sealed record PdfTable(
     IReadOnlyList<PdfTableRow> Rows,
     IReadOnlyList<double>? RelativeColumnWidths,
     int HeaderRowCount,
-    string? Caption = null) : PdfBlock;
+    string? Caption = null,
+    bool KeepTogether = false,
+    string? Bookmark = null) : PdfBlock;
 
 /// <summary>One table row.</summary>
 /// <param name="Cells">The cells that start in this row.</param>
@@ -113,6 +120,9 @@ public enum PdfCellKind
 
     /// <summary>A figure: centred, one size larger than labels.</summary>
     Number,
+
+    /// <summary>Text that heads nothing (table 三's note on its 勾稽关系): centred, read as a data cell, not a header.</summary>
+    Note,
 }
 
 /// <summary>Horizontal alignment inside a cell.</summary>
@@ -149,6 +159,9 @@ public sealed record PdfCellStyle(
 
     /// <summary>A centred figure.</summary>
     public static PdfCellStyle Number { get; } = new(PdfCellKind.Number);
+
+    /// <summary>A centred note that heads nothing.</summary>
+    public static PdfCellStyle Note { get; } = new(PdfCellKind.Note);
 }
 
 /// <summary>The rendered PDF.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Disclosure.Reporting.Pdf.Fonts;
 using Disclosure.Reporting.Pdf.Layout;
+using Disclosure.Reporting.Pdf.Layout.Tables;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Disclosure.Reporting.Pdf;
 
@@ -41,37 +43,52 @@ public sealed class ReportPdfRenderer
         using var pdf = new PdfDocument();
         pdf.Options.CompressContentStreams = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
+        pdf.PageMode = PdfPageMode.UseOutlines;
+        pdf.ViewerPreferences.DisplayDocTitle = true; // PDF/UA: the window shows the title, not the file name
+
+        // A tagged PDF (PDF/UA): the structure tree gives screen readers the headings, paragraphs and tables.
+        var structure = UAManager.ForDocument(pdf).StructureBuilder;
         SetMetadata(pdf, document.Metadata);
 
         int pageCount;
-        using (var writer = new PageWriter(pdf, document.IsDraft))
+        using (var writer = new PageWriter(pdf, document.IsDraft, structure))
         {
             writer.NewPage();
+            var outline = new Bookmarks(pdf);
             var blocks = document.Blocks;
+            PdfTableLayout? nextTable = null;
             for (var i = 0; i < blocks.Count; i++)
             {
                 var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+                var tableAfter = next is PdfTable following ? new PdfTableLayout(following, text) : null;
                 switch (blocks[i])
                 {
                     case PdfTitle title:
                         DrawTitle(writer, text, title);
                         break;
                     case PdfHeading heading:
-                        DrawHeading(writer, text, heading, next);
+                        DrawHeading(writer, text, heading, next, tableAfter, outline);
                         break;
                     case PdfParagraph paragraph:
                         // GB/T 9704: the signature never stands alone on a page; the paragraph's last lines go with it.
+                        structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
                         DrawParagraph(writer, text, paragraph, next is PdfSignature ? SignatureHeight : 0);
+                        structure.End();
                         break;
                     case PdfTable table:
-                        new TableLayout(table, text).Draw(writer);
+                        var layout = nextTable ?? new PdfTableLayout(table, text);
+                        layout.Draw(writer, table.Bookmark is { } name ? top => outline.AddTable(name, writer.CurrentPage, top) : null);
                         writer.Y += BodyLineHeight / 2;
                         break;
                     case PdfNote note:
+                        structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
                         DrawNote(writer, text, note);
+                        structure.End();
                         break;
                     case PdfSignature signature:
+                        structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
                         DrawSignature(writer, text, signature);
+                        structure.End();
                         break;
                     case PdfPageBreak:
                         if (!writer.AtPageTop)
@@ -83,6 +100,8 @@ public sealed class ReportPdfRenderer
                     default:
                         throw new NotSupportedException($"Unknown block {blocks[i].GetType().Name}.");
                 }
+
+                nextTable = tableAfter;
             }
 
             pageCount = writer.PageCount;
@@ -116,10 +135,11 @@ public sealed class ReportPdfRenderer
     private static void DrawTitle(PageWriter writer, TextLayout text, PdfTitle title)
     {
         const double LineHeight = TitleSize * 1.55;
+        writer.Structure.BeginElement(PdfBlockLevelElementTag.Heading1);
         foreach (var titleLine in title.Lines)
         {
             var atoms = text.Shape(titleLine, new TextStyle(Face.Serif, TitleSize, Bold: true));
-            foreach (var line in text.BreakLines(atoms, Page.ContentWidth, Page.ContentWidth))
+            foreach (var line in BalancedLines(text, atoms, Page.ContentWidth))
             {
                 writer.EnsureSpace(LineHeight);
                 writer.DrawLine(line, Page.Left + ((Page.ContentWidth - line.Width) / 2), PageWriter.Baseline(writer.Y, LineHeight, TitleSize));
@@ -127,31 +147,79 @@ public sealed class ReportPdfRenderer
             }
         }
 
+        writer.Structure.End();
+        if (title.Note is { Length: > 0 } note)
+        {
+            // e.g. 「（2024年3月5日更正）」: centred in Kai under the title.
+            writer.Structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
+            foreach (var line in text.BreakLines(text.Shape(note, new TextStyle(Face.Kai, BodySize)), Page.ContentWidth, Page.ContentWidth))
+            {
+                writer.EnsureSpace(BodyLineHeight);
+                writer.DrawLine(line, Page.Left + ((Page.ContentWidth - line.Width) / 2), PageWriter.Baseline(writer.Y, BodyLineHeight, BodySize));
+                writer.Y += BodyLineHeight;
+            }
+
+            writer.Structure.End();
+        }
+
         writer.Y += BodyLineHeight; // one empty body line under the title
     }
 
-    private static void DrawHeading(PageWriter writer, TextLayout text, PdfHeading heading, PdfBlock? next)
+    /// <summary>
+    /// A title line too long for the measure is broken into lines of about equal length (never a last line of one
+    /// character): the narrowest measure that still gives the same number of lines.
+    /// </summary>
+    private static List<TextLine> BalancedLines(TextLayout text, List<Atom> atoms, double width)
+    {
+        var lines = text.BreakLines(atoms, width, width);
+        if (lines.Count < 2)
+        {
+            return lines;
+        }
+
+        var narrow = lines.Sum(l => l.Width) / lines.Count;
+        for (var w = narrow; w < width; w += TitleSize / 2)
+        {
+            var balanced = text.BreakLines(atoms, w, w);
+            if (balanced.Count == lines.Count)
+            {
+                return balanced;
+            }
+        }
+
+        return lines;
+    }
+
+    private static void DrawHeading(PageWriter writer, TextLayout text, PdfHeading heading, PdfBlock? next, PdfTableLayout? tableAfter, Bookmarks outline)
     {
         var face = heading.Level <= 1 ? Face.Hei : Face.Kai;
         var atoms = text.Shape(heading.Text, new TextStyle(face, BodySize));
         var indent = 2 * BodySize;
         var lines = text.BreakLines(atoms, Page.ContentWidth - indent, Page.ContentWidth);
 
-        // Keep the heading with the start of what follows it.
+        // Keep the heading with the start of what follows it (a table kept together: all of it), so that no page ends with a heading.
         var following = next switch
         {
-            PdfParagraph => 2 * BodyLineHeight,
-            PdfTable table => new TableLayout(table, text).StartHeight,
-            PdfHeading => 2 * BodyLineHeight,
+            PdfParagraph or PdfNote or PdfSignature => 2 * BodyLineHeight,
+            PdfHeading => 3 * BodyLineHeight, // the next heading and the first two lines under it
+            PdfTable when tableAfter is not null => tableAfter.KeepHeight,
             _ => 0,
         };
         writer.EnsureSpace((lines.Count * BodyLineHeight) + following);
+        if (heading.Bookmark ?? heading.Level <= 1)
+        {
+            outline.AddHeading(heading.Level, heading.Text, writer.CurrentPage, writer.Y);
+        }
+
+        writer.Structure.BeginElement(heading.Level <= 1 ? PdfBlockLevelElementTag.Heading2 : PdfBlockLevelElementTag.Heading3);
         for (var i = 0; i < lines.Count; i++)
         {
             writer.EnsureSpace(BodyLineHeight);
             writer.DrawLine(lines[i], Page.Left + (i == 0 ? indent : 0), PageWriter.Baseline(writer.Y, BodyLineHeight, BodySize), Page.ContentWidth - (i == 0 ? indent : 0));
             writer.Y += BodyLineHeight;
         }
+
+        writer.Structure.End();
     }
 
     private static void DrawParagraph(PageWriter writer, TextLayout text, PdfParagraph paragraph, double keepWithFollowing)

@@ -32,7 +32,7 @@ public partial class ReportPdfRendererTests
             "3.其他1000001", "（七）总计1000001", "四、结转下年度继续办理0000000",
             "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "000000000000000",
             "五、存在的主要问题及改进情况", "一是政府信息公开的时效性还需提升",
-            "六、其他需要报告的事项", "(一)政务公开工作要点落实情况", "（二）政府信息处理费收取情况",
+            "六、其他需要报告的事项", "（一）政务公开工作要点落实情况", "（二）政府信息处理费收取情况",
             "0955—7068880", "中卫市商务局2024年1月31日",
         ];
         var at = 0;
@@ -75,12 +75,14 @@ public partial class ReportPdfRendererTests
     {
         var result = _renderer.Render(SampleReport.Load());
         using var pdf = Open(result.Bytes);
-        var fontNames = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        var fontNames = pdf.GetPages().SelectMany(p => p.Letters).Select(l => (l.FontName ?? "").Replace(" ", "", StringComparison.Ordinal)).Distinct().ToList();
 
         Assert.All(fontNames, name => Assert.Matches(SubsetName(), name));
         Assert.Contains(fontNames, n => n.Contains("Noto Serif SC", StringComparison.Ordinal) || n.Contains("NotoSerifSC", StringComparison.Ordinal));
         Assert.Contains(fontNames, n => n.Contains("Disclosure Kai", StringComparison.Ordinal) || n.Contains("DisclosureKai", StringComparison.Ordinal));
-        Assert.Contains(fontNames, n => n.Contains("Droid", StringComparison.Ordinal));
+        Assert.Contains(fontNames, n => n.Contains("NotoSansSC", StringComparison.Ordinal));
+        Assert.Contains(fontNames, n => n.Contains("NotoSerifSC,Bold", StringComparison.Ordinal));
+        Assert.DoesNotContain(fontNames, n => n.Contains("Droid", StringComparison.Ordinal));
         Assert.Contains("/FontFile2", System.Text.Encoding.Latin1.GetString(result.Bytes), StringComparison.Ordinal);
         Assert.True(result.Bytes.Length < 1_000_000, $"{result.Bytes.Length} bytes: fonts are not subset");
     }
@@ -316,9 +318,8 @@ public partial class ReportPdfRendererTests
         foreach (var page in pdf.GetPages())
         {
             var lines = Lines(page);
-            // The last row on the page is a data row (its 12 pt figure sits on its own baseline).
-            Assert.Contains(lines.TakeLast(2), l => l.StartsWith("数据", StringComparison.Ordinal));
-            Assert.DoesNotContain(lines.TakeLast(2), l => l.StartsWith("信息内容", StringComparison.Ordinal) || l.StartsWith('第'));
+            // The last row on the page is a data row, never a block's heading or its 「信息内容」 row.
+            Assert.StartsWith("数据", lines[^1], StringComparison.Ordinal);
             Assert.StartsWith("第", lines[0], StringComparison.Ordinal);
         }
     }
@@ -455,22 +456,22 @@ public partial class ReportPdfRendererTests
 
         Assert.Empty(result.MissingCharacters);
         Assert.Contains("姓名：王瑢、刘龑。", BodyText(pdf), StringComparison.Ordinal);
-        Assert.Contains("Droid", BodyLetters(pdf.GetPage(1)).First(l => l.Value == "瑢").FontName ?? "", StringComparison.Ordinal);
+        Assert.Contains("NotoSansSC", BodyLetters(pdf.GetPage(1)).First(l => l.Value == "瑢").FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_CharactersMissingFromTheHeadingFace_FallBackToAnotherShippedFont()
     {
-        // 堃 is outside GB2312: the Kai subset (level-1 hanzi) lacks it, the serif face has it; the Hei face has no digits.
+        // 堃 is outside GB2312: the Kai subset (level-1 hanzi) lacks it, the serif face has it.
         var result = _renderer.Render(Documents.Of(new PdfHeading(1, "一、堃字2023年"), new PdfHeading(2, "（一）堃字情况")));
         using var pdf = Open(result.Bytes);
 
         Assert.Empty(result.MissingCharacters);
         var letters = BodyLetters(pdf.GetPage(1));
         Assert.Contains("NotoSerif", letters.Last(l => l.Value == "堃").FontName?.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("Kai", letters.Last(l => l.Value == "字").FontName ?? "", StringComparison.Ordinal);
-        Assert.Contains("NotoSerif", letters.First(l => l.Value == "2").FontName?.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("Droid", letters.First(l => l.Value == "一").FontName ?? "", StringComparison.Ordinal);
+        Assert.Contains("Kai", letters.Last(l => l.Value == "字").FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.Contains("NotoSansSC", letters.First(l => l.Value == "2").FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.Contains("NotoSansSC", letters.First(l => l.Value == "一").FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
         Assert.Contains("一、堃字2023年", BodyText(pdf), StringComparison.Ordinal);
     }
 
@@ -482,10 +483,12 @@ public partial class ReportPdfRendererTests
         var text = string.Concat(letters.Select(l => l.Value));
         var boldAt = text.IndexOf("一是政府信息公开的时效性", StringComparison.Ordinal);
 
+        // A real bold weight (Noto Serif SC Bold), not outlines stroked to look bold.
         Assert.True(boldAt >= 0);
-        Assert.NotEqual(TextRenderingMode.Fill, letters[boldAt].RenderingMode);
-        Assert.NotEqual(TextRenderingMode.Fill, letters[boldAt + 1].RenderingMode);
-        Assert.Equal(TextRenderingMode.Fill, letters[boldAt + 2].RenderingMode);
+        Assert.Contains("NotoSerifSC,Bold", letters[boldAt].FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.Contains("NotoSerifSC,Bold", letters[boldAt + 1].FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.Contains("NotoSerifSCRegular", letters[boldAt + 2].FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.All(letters, l => Assert.Equal(TextRenderingMode.Fill, l.RenderingMode));
     }
 
     [Fact]
@@ -495,9 +498,9 @@ public partial class ReportPdfRendererTests
         var letters = BodyLetters(pdf.GetPage(1));
         var text = string.Concat(letters.Select(l => l.Value));
 
-        Assert.Contains("Droid", letters[text.IndexOf("总体情况", StringComparison.Ordinal)].FontName ?? "", StringComparison.Ordinal);
-        Assert.Contains("Kai", letters[text.IndexOf("主动公开政府信息情况", StringComparison.Ordinal)].FontName ?? "", StringComparison.Ordinal);
-        Assert.Contains("Noto", letters[text.IndexOf("我局坚持", StringComparison.Ordinal)].FontName ?? "", StringComparison.Ordinal);
+        Assert.Contains("NotoSansSC", letters[text.IndexOf("总体情况", StringComparison.Ordinal)].FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.Contains("Kai", letters[text.IndexOf("主动公开政府信息情况", StringComparison.Ordinal)].FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
+        Assert.Contains("Noto", letters[text.IndexOf("我局坚持", StringComparison.Ordinal)].FontName?.Replace(" ", "", StringComparison.Ordinal) ?? "", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"/ID\s*\[\s*<([0-9A-Fa-f]+)>")]

@@ -86,6 +86,15 @@ public sealed class ImportCommandTests(ProductionPortalFactory shared) : PortalT
             Assert.Equal([(1, ReportStatus.Superseded, false), (2, ReportStatus.Published, true)], versions.Select(v => (v.Number, v.Status, v.IsCurrent)));
             Assert.Equal(("更正表三数据", ReportOrigin.Imported, "pingtan-2021.txt"), (versions[1].CorrectionNote, versions[1].Origin, versions[1].Source));
         });
+
+        // The corrected version's PDF says so under its title and ends with the 更正说明.
+        using var client = portal.CreateClient();
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await client.GetByteArrayAsync(new Uri("/reports/pingtan/2021.pdf", UriKind.Relative)));
+        var firstPage = string.Concat(pdf.GetPage(1).Letters.Select(l => l.Value));
+        var lastPage = string.Concat(pdf.GetPage(pdf.NumberOfPages).Letters.Select(l => l.Value));
+        Assert.Matches(@"平潭.*年度报告（\d{4}年\d{1,2}月\d{1,2}日更正）", firstPage);
+        Assert.Contains("更正说明", lastPage, StringComparison.Ordinal);
+        Assert.Contains("更正：更正表三数据", lastPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -206,8 +206,9 @@ public sealed class ReportPageTests(PortalFactory portal)
         Assert.Equal(
             ["（一）主动公开政府信息情况", "（二）依申请公开政府信息办理情况", "（三）政府信息管理情况", "（四）平台建设情况", "（五）监督保障情况"],
             page.QuerySelectorAll("section[aria-labelledby=s1] h3").Select(h => h.Text()));
+        // The office typed the first with half-width brackets: printed like its sibling, at the same level.
         Assert.Equal(
-            ["(一) 政务公开工作要点落实情况", "（二）政府信息处理费收取情况"],
+            ["（一）政务公开工作要点落实情况", "（二）政府信息处理费收取情况"],
             page.QuerySelectorAll("section[aria-labelledby=s6] h3").Select(h => h.Text()));
         Assert.StartsWith("根据《中华人民共和国政府信息公开条例》", page.QuerySelector(".preamble p")!.Text(), StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("section[aria-labelledby=s5] strong"), s => s.Text() == "一是");

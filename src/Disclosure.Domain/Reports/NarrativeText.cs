@@ -7,7 +7,8 @@ public sealed record NarrativeBlock(bool IsSubHeading, IReadOnlyList<string> Lin
 
 /// <summary>
 /// Splits stored narrative into blocks, the same way for the web page and the PDF: paragraphs are separated by a
-/// blank line; a paragraph that is one short line numbered （一）/(一) without a full stop is a sub-heading.
+/// blank line; a paragraph that is one short line numbered （一）/(一) without a full stop is a sub-heading, printed
+/// with its number in full-width brackets (「(一) 政务公开」 → 「（一）政务公开」) like its siblings.
 /// </summary>
 public static partial class NarrativeText
 {
@@ -29,14 +30,33 @@ public static partial class NarrativeText
                 continue;
             }
 
-            var isHeading = lines.Length == 1 && lines[0].Length <= SubHeadingMaxLength
-                && SubHeading().IsMatch(lines[0]) && !lines[0].Contains('。', StringComparison.Ordinal);
-            blocks.Add(new NarrativeBlock(isHeading, lines));
+            var isHeading = lines.Length == 1 && IsSubHeading(lines[0]);
+            blocks.Add(isHeading ? new NarrativeBlock(true, [SubHeadingText(lines[0])]) : new NarrativeBlock(false, lines));
         }
 
         return blocks;
     }
 
-    [GeneratedRegex(@"^[（(][一二三四五六七八九十]+[）)]")]
+    /// <summary>Whether a line is a level-two heading: short, numbered （一） or (一) (either bracket), no full stop.</summary>
+    public static bool IsSubHeading(string line)
+    {
+        var text = line.Trim();
+        return text.Length <= SubHeadingMaxLength && SubHeading().IsMatch(text) && !text.Contains('。', StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A sub-heading as printed: its number in full-width brackets and no space after it, whatever brackets the office
+    /// typed (「(一) 政务公开」, 「（一)政务公开」 → 「（一）政务公开」). Any other text is returned trimmed.
+    /// </summary>
+    public static string SubHeadingText(string heading)
+    {
+        var text = heading.Trim();
+        var match = SubHeading().Match(text);
+        return match.Success
+            ? $"（{match.Groups["n"].Value}）{text[match.Length..].TrimStart()}"
+            : text;
+    }
+
+    [GeneratedRegex(@"^[（(]\s*(?<n>[一二三四五六七八九十]+)\s*[）)]")]
     private static partial Regex SubHeading();
 }

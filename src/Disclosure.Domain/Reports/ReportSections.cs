@@ -16,6 +16,9 @@ public sealed record ReportSections(string Preamble, IReadOnlyList<OverviewPart>
 
     public static readonly ReportSections Empty = new("", [], "", "");
 
+    /// <summary>What the web page and the PDF print under a section that has no text (never a bare heading).</summary>
+    public const string EmptySectionText = "（原报告此部分无内容）";
+
     public static class Headings
     {
         public const string Overview = "一、总体情况";

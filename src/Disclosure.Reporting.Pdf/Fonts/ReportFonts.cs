@@ -4,17 +4,20 @@ using PdfSharp.Fonts;
 
 namespace Disclosure.Reporting.Pdf.Fonts;
 
-/// <summary>The three faces the report is set in.</summary>
+/// <summary>The four faces the report is set in.</summary>
 internal enum Face
 {
-    /// <summary>Song-style serif (Noto Serif SC): title, body, tables, page numbers.</summary>
+    /// <summary>Song-style serif (Noto Serif SC Regular): body, tables, page numbers.</summary>
     Serif,
 
     /// <summary>Kai-style face (LXGW WenKai, renamed Disclosure Kai): （一） headings.</summary>
     Kai,
 
-    /// <summary>Hei-style sans (Droid Sans Fallback): 一、 headings and the draft watermark.</summary>
+    /// <summary>Hei-style sans (Noto Sans SC Medium): 一、 headings, the draft watermark, and the last fallback (all of GBK).</summary>
     Hei,
+
+    /// <summary>The serif's real bold weight (Noto Serif SC Bold): the title, bold runs and bold table labels.</summary>
+    SerifBold,
 }
 
 /// <summary>
@@ -31,19 +34,21 @@ internal sealed class ReportFonts : IFontResolver
     private static readonly Lazy<ReportFonts> _lazyInstance = new(() => new ReportFonts(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, byte[]> _fileByFaceName = new(StringComparer.Ordinal);
-    private readonly TrueTypeMetrics[] _metrics = new TrueTypeMetrics[3];
+    private readonly TrueTypeMetrics[] _metrics = new TrueTypeMetrics[4];
 
     private ReportFonts()
     {
         Load(Face.Serif, "NotoSerifSC-Regular.subset.ttf");
+        Load(Face.SerifBold, "NotoSerifSC-Bold.subset.ttf");
         Load(Face.Kai, "LXGWWenKai-Regular.subset.ttf");
-        Load(Face.Hei, "DroidSansFallback.subset.ttf");
+        Load(Face.Hei, "NotoSansSC-Medium.subset.ttf");
     }
 
     public static ReportFonts Instance => _lazyInstance.Value;
 
     public TrueTypeMetrics Metrics(Face face) => _metrics[(int)face];
 
+    /// <summary>The PDFsharp family of a face; <see cref="Face.SerifBold"/> is the serif family's bold style.</summary>
     public static string FamilyName(Face face) => face switch
     {
         Face.Kai => KaiFamily,
@@ -98,7 +103,13 @@ internal sealed class ReportFonts : IFontResolver
             return null;
         }
 
-        // Only one weight ships: bold is simulated by PDFsharp (stroked outlines).
+        // The serif ships a real bold weight; the Kai and Hei faces have one weight, and bold (never used by the
+        // report's own layout) is simulated by PDFsharp (stroked outlines).
+        if (isBold && face == "disclosure-serif")
+        {
+            return new FontResolverInfo("disclosure-serif-bold");
+        }
+
         return new FontResolverInfo(face, isBold ? XStyleSimulations.BoldSimulation : XStyleSimulations.None);
     }
 
@@ -111,7 +122,7 @@ internal sealed class ReportFonts : IFontResolver
             ?? throw new InvalidOperationException($"Embedded font {name} is missing.");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        _fileByFaceName[face switch { Face.Kai => "disclosure-kai", Face.Hei => "disclosure-hei", _ => "disclosure-serif" }] = bytes;
+        _fileByFaceName[face switch { Face.Kai => "disclosure-kai", Face.Hei => "disclosure-hei", Face.SerifBold => "disclosure-serif-bold", _ => "disclosure-serif" }] = bytes;
         _metrics[(int)face] = new TrueTypeMetrics(bytes);
     }
 }

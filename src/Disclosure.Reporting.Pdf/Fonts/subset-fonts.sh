@@ -2,25 +2,27 @@
 # Reproduces the subset fonts embedded in Disclosure.Reporting.Pdf.
 #
 # Sources (all TrueType with glyf outlines; PDFsharp cannot embed CFF outlines or read TTC collections):
-#   Noto Serif SC Regular (OFL-1.1)       npm: @expo-google-fonts/noto-serif-sc@0.4.3
-#   LXGW WenKai Regular (OFL-1.1)          Debian: fonts-lxgw-wenkai
-#   Droid Sans Fallback Full (Apache-2.0)  Debian: fonts-droid-fallback
+#   Noto Serif SC Regular and Bold (OFL-1.1)  npm: @expo-google-fonts/noto-serif-sc@0.4.3
+#   Noto Sans SC Medium (OFL-1.1)             npm: @expo-google-fonts/noto-sans-sc@0.4.3
+#   LXGW WenKai Regular (OFL-1.1)             Debian: fonts-lxgw-wenkai
 #
-# Needs: apt-get update && apt-get install -y fonttools fonts-lxgw-wenkai fonts-droid-fallback; npm.
+# Needs: apt-get update && apt-get install -y fonttools fonts-lxgw-wenkai; npm.
 # The character set is GB2312 (all 7445 characters, incl. its symbols and full-width forms), ASCII,
 # Latin-1 punctuation, general punctuation, CJK symbols and punctuation, full-width forms,
 # circled numbers, and a short list of GBK characters common in names and places (extra-chars.txt).
-# The Hei face (Droid Sans Fallback), which is also the last fallback, covers all of GBK.
+# The Hei face (Noto Sans SC), which is also the last fallback, covers all of GBK.
 set -euo pipefail
 export SOURCE_DATE_EPOCH=1704067200 # fixed head.modified: the same sources give the same bytes
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && npm pack --silent @expo-google-fonts/noto-serif-sc@0.4.3 >/dev/null && tar xzf ./*.tgz)
-serif_regular="$work/package/400Regular/NotoSerifSC_400Regular.ttf"
+(cd "$work" && npm pack --silent @expo-google-fonts/noto-serif-sc@0.4.3 >/dev/null && mkdir serif && tar xzf ./expo-google-fonts-noto-serif-sc-*.tgz -C serif)
+(cd "$work" && npm pack --silent @expo-google-fonts/noto-sans-sc@0.4.3 >/dev/null && mkdir sans && tar xzf ./expo-google-fonts-noto-sans-sc-*.tgz -C sans)
+serif_regular="$work/serif/package/400Regular/NotoSerifSC_400Regular.ttf"
+serif_bold="$work/serif/package/700Bold/NotoSerifSC_700Bold.ttf"
+hei="$work/sans/package/500Medium/NotoSansSC_500Medium.ttf"
 kai=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
-hei=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 
 /usr/bin/python3 - "$here/extra-chars.txt" "$work/chars.txt" "$work/chars-level1.txt" "$work/chars-gbk.txt" <<'PY'
 import sys
@@ -69,12 +71,14 @@ subset() {
     --layout-features='' --no-hinting --desubroutinize --drop-tables+=DSIG,GSUB,GPOS,GDEF,BASE,vhea,vmtx \
     --name-IDs='*' --name-legacy --name-languages='*' --notdef-outline --recommended-glyphs
 }
-# Body, tables and title (bold is simulated by PDFsharp): the full set.
+# Body and tables: the full set.
 subset "$serif_regular" NotoSerifSC-Regular.subset.ttf chars.txt
+# Title, bold runs and bold table labels: a real bold weight, the full set.
+subset "$serif_bold" NotoSerifSC-Bold.subset.ttf chars.txt
 # Kai (（一） headings): level-1 hanzi only; the renderer falls back to the other faces for anything else.
 subset "$kai" LXGWWenKai-Regular.subset.ttf chars-level1.txt
 # Hei (一、 headings) doubles as the fallback face for characters outside GB2312: all of GBK.
-subset "$hei" DroidSansFallback.subset.ttf chars-gbk.txt
+subset "$hei" NotoSansSC-Medium.subset.ttf chars-gbk.txt
 
 # LXGW WenKai reserves its font names: a modified version (this subset) must be renamed (OFL-1.1 §3).
 /usr/bin/python3 - "$here/LXGWWenKai-Regular.subset.ttf" <<'PY'

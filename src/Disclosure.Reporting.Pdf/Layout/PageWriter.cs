@@ -3,6 +3,7 @@ using Disclosure.Reporting.Pdf.Fonts;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Disclosure.Reporting.Pdf.Layout;
 
@@ -20,23 +21,36 @@ internal static class Page
     public static readonly double ContentHeight = Bottom - Top;
 }
 
-/// <summary>Owns the PDF pages: creates them with their furniture (footer page number, draft watermark), keeps the cursor, draws text.</summary>
+/// <summary>
+/// Owns the PDF pages: creates them with their furniture (footer page number, draft watermark), keeps the cursor, draws
+/// text. Page furniture and rules are marked as artifacts in the structure tree, so screen readers skip them.
+/// </summary>
 internal sealed class PageWriter : IDisposable
 {
+    /// <summary>The most space justification adds between two characters, in ems.</summary>
+    public const double MaxJustifyEm = 0.2;
+
     private const double FooterSize = 14; // 四号
     private readonly PdfDocument _document;
     private readonly bool _isDraft;
     private readonly Dictionary<(Face, bool, double), XFont> _fontCache = [];
     private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
     private XGraphics? _graphics;
+    private PdfPage? _page;
 
-    public PageWriter(PdfDocument document, bool isDraft)
+    public PageWriter(PdfDocument document, bool isDraft, StructureBuilder structure)
     {
         _document = document;
         _isDraft = isDraft;
+        Structure = structure;
     }
 
     public int PageCount { get; private set; }
+
+    /// <summary>Builds the structure tree (tagged PDF): headings, paragraphs, tables.</summary>
+    public StructureBuilder Structure { get; }
+
+    public PdfPage CurrentPage => _page ?? throw new InvalidOperationException("No page yet.");
 
     /// <summary>Top of the free space on the current page.</summary>
     public double Y { get; set; }
@@ -50,19 +64,32 @@ internal sealed class PageWriter : IDisposable
 
     public void NewPage()
     {
-        _graphics?.Dispose();
+        // Add the page before releasing the previous page's graphics: the structure builder closes the marked content
+        // of an element that continues onto the new page on the previous page's graphics.
         var page = _document.AddPage();
+        _graphics?.Dispose();
         page.Size = PageSize.A4;
         page.Orientation = PageOrientation.Portrait;
+        _page = page;
         _graphics = XGraphics.FromPdfPage(page);
         PageCount++;
+        Structure.BeginArtifact();
         if (_isDraft)
         {
             DrawWatermark();
         }
 
         DrawFooter();
+        Structure.End();
         Y = Page.Top;
+    }
+
+    /// <summary>Draws rules and shading (no content of their own) as an artifact.</summary>
+    public void DrawArtifact(Action<XGraphics> draw)
+    {
+        Structure.BeginArtifact();
+        draw(Graphics);
+        Structure.End();
     }
 
     /// <summary>Starts a new page unless <paramref name="height"/> still fits on this one.</summary>
@@ -78,7 +105,7 @@ internal sealed class PageWriter : IDisposable
     {
         if (!_fontCache.TryGetValue((face, bold, size), out var font))
         {
-            font = new XFont(ReportFonts.FamilyName(face), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
+            font = new XFont(ReportFonts.FamilyName(face), size, bold || face == Face.SerifBold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
             _fontCache[(face, bold, size)] = font;
         }
 
@@ -109,8 +136,9 @@ internal sealed class PageWriter : IDisposable
                 }
             }
 
+            // Never letter-space a line apart: beyond a fifth of an em a gap, the line is left ragged instead.
             var spare = target - line.Width;
-            if (gaps > 0 && spare > 0 && spare / gaps <= atoms[0].Size * 0.5)
+            if (gaps > 0 && spare > 0 && spare / gaps <= atoms[0].Size * MaxJustifyEm)
             {
                 extra = spare / gaps;
             }

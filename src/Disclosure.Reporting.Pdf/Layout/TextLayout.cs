@@ -63,6 +63,9 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
     /// <summary>PDFsharp's bold simulation widens every glyph's advance by 2% of the em.</summary>
     public const double BoldExtraEm = 0.02;
 
+    /// <summary>A word this long with a letter in it is taken for an address (URL, e-mail) and may break after its punctuation.</summary>
+    public const int AddressMinLength = 12;
+
     private const Face MissingFace = (Face)(-1);
     private static readonly Face[] _fallbackOrder = [Face.Serif, Face.Hei, Face.Kai];
 
@@ -75,6 +78,12 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
 
     public void Shape(string text, TextStyle style, List<Atom> atoms)
     {
+        // Bold serif text is set in the shipped bold weight; bold in the other faces is simulated (and 2% wider).
+        if (style.Bold && style.Face == Face.Serif)
+        {
+            style = style with { Face = Face.SerifBold };
+        }
+
         var i = 0;
         while (i < text.Length)
         {
@@ -95,8 +104,8 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
 
             if (c is ' ' or '\t' or '\u00A0')
             {
-                var face = style.Face == Face.Hei ? Face.Serif : style.Face;
-                var w = (fonts.Metrics(face).Advance(' ') + (style.Bold ? BoldExtraEm : 0)) * style.Size;
+                var face = style.Face;
+                var w = (fonts.Metrics(face).Advance(' ') + BoldExtra(face, style.Bold)) * style.Size;
                 atoms.Add(new Atom { Text = " ", Face = face, Bold = style.Bold, Size = style.Size, Width = w, IsSpace = true });
                 i++;
                 continue;
@@ -130,7 +139,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
                 Face = chosen,
                 Bold = style.Bold,
                 Size = style.Size,
-                Width = (fonts.Metrics(chosen).Advance(c) + (style.Bold ? BoldExtraEm : 0)) * style.Size,
+                Width = (fonts.Metrics(chosen).Advance(c) + BoldExtra(chosen, style.Bold)) * style.Size,
                 NoBreakBefore = NoLineStart.Contains(chunk, StringComparison.Ordinal),
                 NoBreakAfter = NoLineEnd.Contains(chunk, StringComparison.Ordinal),
             });
@@ -294,7 +303,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
                 Face = atom.Face,
                 Bold = atom.Bold,
                 Size = atom.Size,
-                Width = (metrics.Advance(ch) + (atom.Bold ? BoldExtraEm : 0)) * atom.Size,
+                Width = (metrics.Advance(ch) + BoldExtra(atom.Face, atom.Bold)) * atom.Size,
             });
         }
 
@@ -303,6 +312,45 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
     }
 
     private void AddWord(ReadOnlySpan<char> word, TextStyle style, List<Atom> atoms)
+    {
+        // A long address (www.nxzw.gov.cn, a path, an e-mail address) may break after its punctuation, so that it never
+        // pushes a whole line apart; numbers (2,000.5) and short words stay whole.
+        if (word.Length >= AddressMinLength && ContainsLetter(word))
+        {
+            var start = 0;
+            for (var k = 1; k < word.Length; k++)
+            {
+                if (word[k - 1] is '.' or '/' or '@' or '_' or '-' or '?' or '&' or '=' or ':' && char.IsAsciiLetterOrDigit(word[k]) && k - start >= 2)
+                {
+                    AddWordPiece(word[start..k], style, atoms);
+                    start = k;
+                }
+            }
+
+            AddWordPiece(word[start..], style, atoms);
+            return;
+        }
+
+        AddWordPiece(word, style, atoms);
+    }
+
+    private static bool ContainsLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double BoldExtra(Face face, bool bold) => bold && face != Face.SerifBold ? BoldExtraEm : 0;
+
+    /// <summary>A word (or a piece of an address) as atoms, one per font it needs; a line may break before it, not inside it.</summary>
+    private void AddWordPiece(ReadOnlySpan<char> word, TextStyle style, List<Atom> atoms)
     {
         // A Latin word is one atom per font it needs (the Hei face has no Latin, so its digits come from the serif face).
         var first = true;
@@ -316,7 +364,7 @@ internal sealed class TextLayout(ReportFonts fonts, MissingCharacters missing)
             var width = 0.0;
             while (k < word.Length && (FaceFor(word[k], style.Face) is var f) && (f == face || (f == MissingFace && face == Face.Serif)))
             {
-                width += (metrics.Advance(word[k]) + (style.Bold ? BoldExtraEm : 0)) * style.Size;
+                width += (metrics.Advance(word[k]) + BoldExtra(face, style.Bold)) * style.Size;
                 k++;
             }
 

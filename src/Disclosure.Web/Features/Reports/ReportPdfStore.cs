@@ -57,7 +57,16 @@ public sealed class ReportPdfStore(DisclosureDbContext db, ReportPdfRenderer ren
             .SingleAsync(v => v.Id == versionId, cancellationToken);
         var document = version.ToDocument(version.Report.Agency.Slug);
         var date = BeijingTime.DateOf(version.PublishedAt ?? version.CreatedAt);
-        var result = renderer.Render(AnnualReportPdf.Build(document, date));
+
+        // A corrected version says so under its title and lists every 更正说明 up to it at the end.
+        var corrections = (await db.ReportVersions.AsNoTracking()
+                .Where(v => v.ReportId == version.ReportId && v.Number <= version.Number && v.CorrectionNote != null && v.PublishedAt != null)
+                .OrderBy(v => v.Number)
+                .Select(v => new { v.PublishedAt, v.CorrectionNote })
+                .ToListAsync(cancellationToken))
+            .Select(v => new ReportCorrection(BeijingTime.DateOf(v.PublishedAt!.Value), v.CorrectionNote!))
+            .ToList();
+        var result = renderer.Render(AnnualReportPdf.Build(document, date, corrections: corrections));
         var etag = $"\"{Convert.ToBase64String(SHA256.HashData(result.Bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
         logger.LogInformation("Rendered the PDF of report version {VersionId}: {Pages} pages, {Bytes} bytes", versionId, result.PageCount, result.Bytes.Length);
 
