@@ -48,7 +48,7 @@ public static class AnnualReportDocx
                 body.Append(Paragraph(line, "Title"));
             }
 
-            var empty = draft ? "（本部分尚未填写）" : "（原报告此部分无内容）";
+            var empty = draft ? "（本部分尚未填写）" : ReportSections.EmptySectionText;
             Narrative(body, report.Sections.Preamble, null);
             body.Append(Paragraph(ReportSections.Headings.Overview, "Heading1"));
             foreach (var part in report.Sections.Overview)
