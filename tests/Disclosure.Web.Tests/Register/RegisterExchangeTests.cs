@@ -54,6 +54,30 @@ public sealed class RegisterExchangeTests
         }
     }
 
+    [Fact]
+    public void ACsvSavedAsGbk_ByExcelOrWpsOnChineseWindows_IsReadAsChinese()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = "申请编号,收到申请日期,申请人类型,申请内容\r\nG-001,2024-09-27,自然人,请公开某路段拓宽工程的立项批复\r\n";
+        var gbk = System.Text.Encoding.GetEncoding("GBK").GetBytes(text);
+        Assert.False(System.Text.Unicode.Utf8.IsValid(gbk));
+
+        var sheet = RegisterSheetReader.Read(new MemoryStream(gbk));
+
+        Assert.Equal(["申请编号", "收到申请日期", "申请人类型", "申请内容"], sheet.Headers);
+        Assert.Equal("请公开某路段拓宽工程的立项批复", Assert.Single(sheet.Rows)[3].Text);
+    }
+
+    [Fact]
+    public void ACsvInNeitherUtf8NorGb18030_IsRefusedWithAClearMessage()
+    {
+        byte[] bytes = [.. "申请编号,收到申请日期\r\n"u8, 0x81, 0x20, 0xFF, 0x0D, 0x0A];
+
+        var refused = Assert.Throws<RegisterFileException>(() => RegisterSheetReader.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("CSV UTF-8", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2024-09-27")]
     [InlineData("2024/9/27")]

@@ -53,8 +53,13 @@ public static class RegisterSheetReader
         return read == 2 && start[0] == (byte)'P' && start[1] == (byte)'K' ? ReadXlsx(seekable) : ReadCsv(seekable);
     }
 
+    /// <summary>
+    /// Reads a CSV in UTF-8 (with or without BOM) or, when the bytes are not UTF-8, in GB18030 — what Excel and WPS
+    /// write when a clerk chooses plain "CSV" on a Chinese Windows (GBK is its subset).
+    /// </summary>
     public static RegisterSheet ReadCsv(Stream stream)
     {
+        stream = AsUtf8(stream);
         var options = new CsvReaderOptions { HasHeader = true, SkipEmptyLines = true };
         using var csv = CsvReader.Create(stream, options, leaveOpen: true);
         var rows = new List<SheetRow>();
@@ -88,6 +93,28 @@ public static class RegisterSheetReader
         }
 
         return new RegisterSheet(headers, rows);
+    }
+
+    private static MemoryStream AsUtf8(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var bytes = copy.ToArray();
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return new MemoryStream(bytes);
+        }
+
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gb18030 = System.Text.Encoding.GetEncoding("GB18030", System.Text.EncoderFallback.ExceptionFallback, System.Text.DecoderFallback.ExceptionFallback);
+        try
+        {
+            return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(gb18030.GetString(bytes)));
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new RegisterFileException("文件的编码既不是 UTF-8 也不是 GBK/GB18030。请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入");
+        }
     }
 
     public static RegisterSheet ReadXlsx(Stream stream)
