@@ -28,6 +28,8 @@ public sealed class TablesWorkbookTests(PortalFactory portal) : PortalTest(porta
         var bytes = await DownloadAsync(editor);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join('\n', invalid.Distinct().Take(10)));
         var workbook = document.WorkbookPart!;
         Assert.Equal(["表二", "表三", "表四"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
         var t3 = Sheet(workbook, "表三");

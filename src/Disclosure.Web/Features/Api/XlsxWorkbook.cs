@@ -1,7 +1,7 @@
-using System.IO.Compression;
-using System.Security;
-using System.Text;
 using Disclosure.Domain.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Disclosure.Web.Features.Api;
 
@@ -12,100 +12,70 @@ namespace Disclosure.Web.Features.Api;
 public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<ExportValue>> Rows, bool HasHeader = false);
 
 /// <summary>
-/// A minimal Office Open XML workbook (SpreadsheetML): inline strings and numbers, no shared strings, a plain and a
-/// bold style, columns as wide as their contents. Enough for Excel, LibreOffice and WPS; written by hand so the portal
-/// needs no spreadsheet library.
+/// A plain workbook for downloads (open data, the register export): text and numbers, a bold frozen header row when
+/// asked, columns as wide as their contents. Written with DocumentFormat.OpenXml's streaming writer, row by row, so a
+/// large year needs no document tree in memory.
 /// </summary>
 public static class XlsxWorkbook
 {
-    private const string SheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
     public const double MinColumnWidth = 6;
     public const double MaxColumnWidth = 60;
 
     public static byte[] Write(IReadOnlyList<XlsxSheet> sheets)
     {
         using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
         {
-            var types = new StringBuilder()
-                .Append("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""")
-                .Append("""<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""")
-                .Append("""<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>""")
-                .Append("""<Default Extension="xml" ContentType="application/xml"/>""")
-                .Append("""<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>""")
-                .Append("""<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""");
-            for (var i = 1; i <= sheets.Count; i++)
+            var workbookPart = document.AddWorkbookPart();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })),
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+                new Borders(new Border()),
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+            var sheetList = new Sheets();
+            for (var i = 0; i < sheets.Count; i++)
             {
-                types.Append($"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
+                var part = workbookPart.AddNewPart<WorksheetPart>();
+                WriteSheet(part, sheets[i]);
+                sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name });
             }
 
-            types.Append("</Types>");
-            Add(zip, "[Content_Types].xml", types.ToString());
-            Add(zip, "_rels/.rels",
-                """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-
-            var workbook = new StringBuilder()
-                .Append("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""")
-                .Append($"""<workbook xmlns="{SheetNs}" xmlns:r="{RelNs}"><sheets>""");
-            var rels = new StringBuilder()
-                .Append("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""")
-                .Append("""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
-            for (var i = 1; i <= sheets.Count; i++)
-            {
-                workbook.Append($"""<sheet name="{Escape(sheets[i - 1].Name)}" sheetId="{i}" r:id="rId{i}"/>""");
-                rels.Append($"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>""");
-            }
-
-            workbook.Append("</sheets></workbook>");
-            rels.Append($"""<Relationship Id="rId{sheets.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>""");
-            rels.Append("</Relationships>");
-            Add(zip, "xl/workbook.xml", workbook.ToString());
-            Add(zip, "xl/_rels/workbook.xml.rels", rels.ToString());
-            Add(zip, "xl/styles.xml",
-                $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="{SheetNs}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>""");
-
-            for (var i = 1; i <= sheets.Count; i++)
-            {
-                var entry = zip.CreateEntry($"xl/worksheets/sheet{i}.xml", CompressionLevel.Fastest);
-                using var stream = entry.Open();
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-                WriteSheet(writer, sheets[i - 1]);
-            }
+            workbookPart.Workbook = new Workbook(sheetList);
         }
 
         return output.ToArray();
     }
 
-    private static void WriteSheet(TextWriter writer, XlsxSheet sheet)
+    private static void WriteSheet(WorksheetPart part, XlsxSheet sheet)
     {
-        writer.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""");
-        writer.Write($"""<worksheet xmlns="{SheetNs}">""");
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
         if (sheet.HasHeader)
         {
-            writer.Write("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>""");
+            writer.WriteElement(new SheetViews(new SheetView(new Pane
+            {
+                VerticalSplit = 1,
+                TopLeftCell = "A2",
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            })
+            { WorkbookViewId = 0 }));
         }
 
         var widths = ColumnWidths(sheet.Rows);
         if (widths.Count > 0)
         {
-            writer.Write("<cols>");
-            for (var c = 0; c < widths.Count; c++)
-            {
-                writer.Write(FormattableString.Invariant($"""<col min="{c + 1}" max="{c + 1}" width="{widths[c]:0.#}" customWidth="1"/>"""));
-            }
-
-            writer.Write("</cols>");
+            writer.WriteElement(new Columns(widths.Select((w, c) => new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = Math.Round(w, 1), CustomWidth = true })));
         }
 
-        writer.Write("<sheetData>");
+        writer.WriteStartElement(new SheetData());
         var r = 0;
         foreach (var row in sheet.Rows)
         {
             r++;
-            var style = sheet.HasHeader && r == 1 ? " s=\"1\"" : "";
-            writer.Write($"""<row r="{r}">""");
+            uint? style = sheet.HasHeader && r == 1 ? 1u : null;
+            var cells = new List<Cell>(row.Count);
             for (var c = 0; c < row.Count; c++)
             {
                 var value = row[c];
@@ -115,20 +85,22 @@ public static class XlsxWorkbook
                 }
 
                 var reference = ColumnName(c) + r.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (value.IsNumber)
-                {
-                    writer.Write($"""<c r="{reference}"{style}><v>{value.Display}</v></c>""");
-                }
-                else
-                {
-                    writer.Write($"""<c r="{reference}"{style} t="inlineStr"><is><t xml:space="preserve">{Escape(value.Display)}</t></is></c>""");
-                }
+                cells.Add(value.IsNumber
+                    ? new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(value.Display) }
+                    : new Cell
+                    {
+                        CellReference = reference,
+                        StyleIndex = style,
+                        DataType = CellValues.InlineString,
+                        InlineString = new InlineString(new Text(ControlCharacters.Strip(value.Display)) { Space = SpaceProcessingModeValues.Preserve }),
+                    });
             }
 
-            writer.Write("</row>");
+            writer.WriteElement(new Row(cells) { RowIndex = (uint)r });
         }
 
-        writer.Write("</sheetData></worksheet>");
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
 
     /// <summary>
@@ -184,14 +156,4 @@ public static class XlsxWorkbook
         return name;
     }
 
-    private static void Add(ZipArchive zip, string name, string content)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-        using var stream = entry.Open();
-        var bytes = new UTF8Encoding(false).GetBytes(content);
-        stream.Write(bytes);
-    }
-
-    /// <summary>XML-escaped, without the control characters XML 1.0 cannot carry (one made the file invalid before).</summary>
-    private static string Escape(string text) => SecurityElement.Escape(ControlCharacters.Strip(text));
 }

@@ -261,16 +261,7 @@ public static class TablesWorkbook
         new() { StyleIndex = style, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
 
     /// <summary>"B7" for row 7 (1-based) and column 1 (0-based).</summary>
-    public static string Address(int row, int column)
-    {
-        var letters = "";
-        for (var c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            letters = (char)('A' + ((c - 1) % 26)) + letters;
-        }
-
-        return letters + row.ToString(CultureInfo.InvariantCulture);
-    }
+    public static string Address(int row, int column) => Api.XlsxWorkbook.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     private static Stylesheet Stylesheet()
     {
