@@ -79,6 +79,9 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
             await page.Keyboard.PressAsync(i % 2 == 0 ? "Enter" : "ArrowDown");
         }
 
+        // R5 as one types: 二、上年结转 differs from 2023's 结转下年度继续办理 (0) in this column.
+        await Assertions.Expect(page.Locator("[data-carry-status]")).ToContainTextAsync("上年结转衔接（R5）");
+        await Assertions.Expect(page.Locator("[data-carry-status]")).ToContainTextAsync("“法律服务机构”列上年为 0，本表为 501");
         await page.Keyboard.PressAsync("Shift+Enter");
         Assert.Equal(column[^2], await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.PressAsync("ArrowUp");
@@ -211,6 +214,58 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
         await Assertions.Expect(page.Locator("[data-unsaved-notice]")).ToBeHiddenAsync();
     }
 
+    [BrowserFact]
+    public async Task TwoPeopleSaving_DifferentPartsNeverConflict_DifferentCellsMerge_TheSameCellIsAsked()
+    {
+        await using var editorContext = await NewContextAsync(1280);
+        await using var adminContext = await NewContextAsync(1280);
+        var editor = await editorContext.NewPageAsync();
+        var admin = await adminContext.NewPageAsync();
+        await SignInAsync(editor);
+        await SignInAsync(admin, "admin@demo.local");
+        await EnsureDraftAsync(editor);
+
+        // Different parts: 正文 and 表四.
+        await editor.GotoAsync($"{Workspace}/sections");
+        await admin.GotoAsync($"{Workspace}/table/4");
+        await admin.Locator("#f-Cells-administrative_review-upheld").FillAsync("2");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
+        await editor.Locator("#f-Problems").FillAsync("一是公开不够及时。");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(editor.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
+
+        // The same part, different cells: merged, and the notice names the other cell by its printed label.
+        await editor.GotoAsync($"{Workspace}/table/2");
+        await admin.GotoAsync($"{Workspace}/table/2");
+        await editor.Locator("#f-Cells-licensing-decisions").FillAsync("15");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(editor.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
+        await admin.Locator("#f-Cells-penalty-decisions").FillAsync("9");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("p.flash--ok")).ToContainTextAsync("表二 行政许可·本年处理决定数量：空白→15");
+        await Assertions.Expect(admin.Locator("#f-Cells-licensing-decisions")).ToHaveValueAsync("15");
+        await Assertions.Expect(admin.Locator("#f-Cells-penalty-decisions")).ToHaveValueAsync("9");
+
+        // The same cell: asked, with the other value shown at the cell; saving again keeps this user's value.
+        await editor.GotoAsync($"{Workspace}/table/2");
+        await editor.Locator("#f-Cells-licensing-decisions").FillAsync("16");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(editor.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
+        await admin.Locator("#f-Cells-licensing-decisions").FillAsync("17");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".conflict")).ToContainTextAsync("表二 行政许可·本年处理决定数量：别处保存为 16，您填写的是 17");
+        await Assertions.Expect(admin.Locator("td.has-clash .clash-message")).ToHaveTextAsync("别处保存为 16");
+        await Screenshots.SaveAsync(admin, "entry-conflict-same-cell");
+        await Assertions.Expect(admin.Locator("[data-carry-status]")).ToBeEmptyAsync(); // R5 concerns table 三 only
+        await Assertions.Expect(admin.Locator("td.has-finding")).ToHaveCountAsync(0);
+        admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("p.flash--ok")).ToHaveTextAsync("已保存。");
+        await Assertions.Expect(admin.Locator("#f-Cells-licensing-decisions")).ToHaveValueAsync("17");
+        await Assertions.Expect(admin.Locator("#f-Cells-penalty-decisions")).ToHaveValueAsync("9");
+    }
+
     private static async Task PasteAsync(IPage page, string selector, string text) =>
         await page.Locator(selector).EvaluateAsync(
             "(el, text) => { const data = new DataTransfer(); data.setData('text/plain', text); el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }",
@@ -235,10 +290,10 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
         }
     }
 
-    private static async Task SignInAsync(IPage page)
+    private static async Task SignInAsync(IPage page, string email = "editor@demo.local")
     {
         await page.GotoAsync("/account/login");
-        await page.Locator("#f-Email").FillAsync("editor@demo.local");
+        await page.Locator("#f-Email").FillAsync(email);
         await page.Locator("#f-Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(AdminPage(), new() { Timeout = 30_000 });

@@ -79,12 +79,14 @@
   }
 
   // R5 as one types: 二、上年结转 against last year's 四、结转下年度继续办理 (data-expected on those inputs).
-  var carried = form.querySelectorAll("input[data-expected]");
+  var carried = Array.prototype.filter.call(form.querySelectorAll("input[data-expected]"), function (input) {
+    return /^\d+$/.test(input.getAttribute("data-expected"));
+  });
   var carryStatus = form.querySelector("[data-carry-status]");
   function checkCarryOver() {
     if (!carryStatus || carried.length === 0) { return; }
     var off = [];
-    Array.prototype.forEach.call(carried, function (input) {
+    carried.forEach(function (input) {
       var typed = parse(input.value);
       var expected = parseInt(input.getAttribute("data-expected"), 10);
       var bad = !isNaN(typed) && (typed || 0) !== expected;
