@@ -41,15 +41,18 @@ public static class PrintedTableMarkup
         _ => null,
     };
 
-    /// <summary>A heading or note cell; <paramref name="idPrefix"/> gives it an id a data cell's <c>headers</c> can name.</summary>
-    public static IHtmlContent Frame(PrintedCell cell, string? idPrefix)
+    /// <summary>
+    /// A heading or note cell; <paramref name="idPrefix"/> gives it an id a data cell's <c>headers</c> can name;
+    /// <paramref name="pin"/> adds the classes that keep a label cell in view while the figures scroll (<see cref="Pins"/>).
+    /// </summary>
+    public static IHtmlContent Frame(PrintedCell cell, string? idPrefix, string? pin = null)
     {
         var encoder = PageEncoding.Html;
         var spans = Spans(cell);
         switch (cell)
         {
             case NoteCell note:
-                return new HtmlString($"<td{spans} class=\"balance-note\">{encoder.Encode(note.Text)}</td>");
+                return new HtmlString($"<td{spans} class=\"{Join("balance-note", pin)}\">{encoder.Encode(note.Text)}</td>");
             case HeadingCell heading:
                 var id = idPrefix is null ? "" : $" id=\"{encoder.Encode(idPrefix + heading.Key)}\"";
                 var scope = heading.Role switch
@@ -59,20 +62,79 @@ public static class PrintedTableMarkup
                     HeadingRole.Group or HeadingRole.Subgroup => "rowgroup",
                     _ => "row",
                 };
-                var css = heading.Role switch
+                var role = heading.Role switch
                 {
-                    HeadingRole.Row => " class=\"row-label\"",
-                    HeadingRole.Item => " class=\"row-label item\"",
-                    HeadingRole.Group => " class=\"results-group\"",
-                    HeadingRole.Subgroup => " class=\"subgroup\"",
-                    _ => "",
+                    HeadingRole.Row => "row-label",
+                    HeadingRole.Item => "row-label item",
+                    HeadingRole.Group => "results-group",
+                    HeadingRole.Subgroup => "subgroup",
+                    _ => null,
                 };
-                var text = heading.Role == HeadingRole.Group ? $"<span>{encoder.Encode(heading.Text)}</span>" : encoder.Encode(heading.Text);
+                var classes = Join(role, pin);
+                var css = classes is null ? "" : $" class=\"{classes}\"";
+                var text = heading.Role switch
+                {
+                    HeadingRole.Group => $"<span>{encoder.Encode(heading.Text)}</span>",
+                    HeadingRole.ColumnGroup or HeadingRole.Block => $"<span class=\"group-label\">{ColumnHeadingText(heading.Text)}</span>",
+                    HeadingRole.Column => ColumnHeadingText(heading.Text),
+                    _ => encoder.Encode(heading.Text),
+                };
                 return new HtmlString($"<th{spans} scope=\"{scope}\"{id}{css}>{text}</th>");
             default:
                 throw new ArgumentException("Data cells are drawn by the view.", nameof(cell));
         }
     }
+
+    /// <summary>
+    /// The label cells of a table whose first columns are labels (table 三): each gets <c>pin pin-N</c>, N the label
+    /// column it starts in, and the one that ends at the last label column also <c>pin-edge</c>. The style sheet keeps
+    /// them in view (sticky) while the figures scroll sideways in a narrow window.
+    /// </summary>
+    public static IReadOnlyDictionary<PrintedCell, string> Pins(PrintedTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var labels = table.Columns.TakeWhile(c => c.Role == PrintedColumnRole.Label).Count();
+        var pins = new Dictionary<PrintedCell, string>(ReferenceEqualityComparer.Instance);
+        if (labels == 0)
+        {
+            return pins;
+        }
+
+        foreach (var placed in PrintedGrid.Place(table).Where(p => p.Cell is not DataCell && p.Column < labels))
+        {
+            var edge = placed.Column + placed.Cell.ColSpan >= labels ? " pin-edge" : "";
+            pins[placed.Cell] = string.Create(CultureInfo.InvariantCulture, $"pin pin-{placed.Column + 1}{edge}");
+        }
+
+        return pins;
+    }
+
+    /// <summary>
+    /// A column heading that breaks where the printed table breaks it: between pairs of characters (结果/维持,
+    /// 社会公益/组织, 申请人/情况), never leaving one character alone (结果维/持, 自然/人). The style sheet forbids other
+    /// breaks inside headings (<c>word-break: keep-all</c>); a heading that is not all Chinese characters is left as it is.
+    /// </summary>
+    public static string ColumnHeadingText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var encoded = PageEncoding.Html.Encode(text);
+        if (text.Length < 4 || !text.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return encoded;
+        }
+
+        var html = new StringBuilder();
+        var first = text.Length % 2 == 1 ? 3 : 2;
+        html.Append(text, 0, first);
+        for (var i = first; i < text.Length; i += 2)
+        {
+            html.Append("<wbr>").Append(text, i, 2);
+        }
+
+        return html.ToString();
+    }
+
+    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : a + " " + b;
 
     public static string Spans(PrintedCell cell) =>
         (cell.RowSpan > 1 ? string.Create(CultureInfo.InvariantCulture, $" rowspan=\"{cell.RowSpan}\"") : "")
