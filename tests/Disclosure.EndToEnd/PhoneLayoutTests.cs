@@ -11,6 +11,8 @@ namespace Disclosure.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLayoutTests(BrowserFixture browser, PortalServer portal)
 {
+    private const string FiveOffices = "/compare?agencies=zhongwei-commerce,hongze-district,zhongwei,pingtan,shanghai-govoffice&year=2023";
+
     /// <summary>The public pages, one of each kind (and the pages with tables 三 and 四 of each sample).</summary>
     public static readonly string[] PublicPages =
     [
@@ -32,6 +34,10 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, PortalServer portal
         "/statistics/2019",
         "/compare",
         "/compare?agencies=zhongwei-commerce,hongze-district",
+        "/compare?agencies=中卫,hongze-district",
+        "/compare?agencies=zhongwei-commerce&q=人民政府",
+        FiveOffices,
+        "/data-quality?agency=中卫",
         "/data-quality",
         "/data-quality?rule=R4&year=2023",
         "/data",
@@ -81,6 +87,7 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, PortalServer portal
             data.Add("/statistics/2023", "#t4-totals", width);
             data.Add("/statistics/2023", "#breakdown-level", width);
             data.Add("/agencies/hongze-district/trends", "#trends-table", width);
+            data.Add(FiveOffices, "#compare-t3", width);
         }
 
         return data;

@@ -13,13 +13,116 @@ public sealed class DataPagesTests(PortalFactory portal)
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync("/compare?agencies=zhongwei-commerce,hongze-district&year=2023");
         Assert.Equal(["中卫市商务局", "淮安市洪泽区人民政府"], page.QuerySelectorAll("#compare-t3 thead th").Skip(1).Select(th => th.Text()));
-        Assert.Equal(["1", "21"], page.QuerySelectorAll("#compare-t3 tr[data-row='new.total'] td").Select(td => td.Text()));
+        Assert.Equal(["1", "21"], Figures(page, "#compare-t3 tr[data-row='new'] td"));
         Assert.Equal(["0", "4119"], page.QuerySelectorAll("#compare-t2 tr[data-row='penalty.decisions'] td").Select(td => td.Text()));
         Assert.Equal(["0", "10"], page.QuerySelectorAll("#compare-t4 tr[data-row='administrative_review.upheld'] td").Select(td => td.Text()));
 
         // 洪泽 has the single （六） row, 中卫 the three: each shows "—" where its format has no such row.
-        Assert.Equal(["—", "0"], page.QuerySelectorAll("#compare-t3 tr[data-row='other.total'] td").Select(td => td.Text()));
-        Assert.Equal(["1", "—"], page.QuerySelectorAll("#compare-t3 tr[data-row='other_3.total'] td").Select(td => td.Text()));
+        Assert.Equal(["—", "0"], Figures(page, "#compare-t3 tr[data-row='other'] td"));
+        Assert.Equal(["1", "—"], Figures(page, "#compare-t3 tr[data-row='other_3'] td"));
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    /// <summary>The figures of a row of the table 三 matrix, without the "largest" marker.</summary>
+    private static List<string> Figures(AngleSharp.Dom.IDocument page, string selector) =>
+        page.QuerySelectorAll(selector).Select(td => (td.QuerySelector("strong") ?? td).Text().Trim()).ToList();
+
+    [Fact]
+    public async Task Compare_Table3IsAMatrixOfRowsByOffices_TotalsByDefault_LargestOfEachRowMarkedInWords()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/compare?agencies=zhongwei-commerce,hongze-district&year=2023");
+
+        var rows = page.QuerySelectorAll("#compare-t3 tbody tr[data-row]");
+        Assert.Equal(26, rows.Length); // 中卫's 25 rows and 洪泽's single （六）, not 25 × 7 cell rows
+        Assert.Contains("申请人：总计", page.QuerySelector("#compare-t3 caption")!.Text(), StringComparison.Ordinal);
+        var newRow = page.QuerySelectorAll("#compare-t3 tr[data-row='new'] td");
+        Assert.False(newRow[0].ClassList.Contains("largest"));
+        Assert.True(newRow[1].ClassList.Contains("largest"));
+        Assert.Equal("21", newRow[1].QuerySelector("strong")!.Text());
+        Assert.Contains("本行最大", newRow[1].Text(), StringComparison.Ordinal);
+        Assert.Contains("▲", newRow[1].Text(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("#compare-t3 tr[data-row='carried_over'] td.largest")); // 0 and 0: nothing to mark
+
+        var natural = await client.GetDocumentAsync("/compare?agencies=zhongwei-commerce&agencies=hongze-district&year=2023&applicant=commercial");
+        Assert.Contains("申请人：商业企业", natural.QuerySelector("#compare-t3 caption")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(["0", "0"], Figures(natural, "#compare-t3 tr[data-row='new'] td"));
+        Assert.Equal("commercial", natural.QuerySelector("#cmp-applicant option[selected]")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("agencies=中卫市商务局,淮安市洪泽区人民政府")] // full names, as a person writes them
+    [InlineData("agencies=中卫市商务局，洪泽")] // a full-width comma, and a part of a name only one office has
+    [InlineData("agencies=商务局&agencies=hongze-district")] // ticked boxes and a name
+    public async Task Compare_TakesChineseNamesAndSlugs(string query)
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/compare?" + query + "&year=2023");
+        Assert.Equal(["中卫市商务局", "淮安市洪泽区人民政府"], page.QuerySelectorAll("#compare-t3 thead th").Skip(1).Select(th => th.Text()));
+        Assert.Equal(["zhongwei-commerce", "hongze-district"], page.QuerySelectorAll("input[name=agencies][checked]").Select(i => i.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Compare_NameOfSeveralOffices_AsksWhichAtTheField_OfferingThemToTick()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/compare?agencies=中卫,hongze-district", 400);
+
+        var error = page.QuerySelector("#cmp-agencies [role=alert]")!.Text();
+        Assert.Contains("“中卫”对应 2 个机关", error, StringComparison.Ordinal);
+        Assert.Contains("中卫市商务局", error, StringComparison.Ordinal);
+        Assert.Contains("中卫市人民政府", error, StringComparison.Ordinal);
+        Assert.Equal(["hongze-district"], page.QuerySelectorAll("#cmp-agencies input[checked]").Select(i => i.GetAttribute("value")));
+        var offered = page.QuerySelectorAll("#cmp-agencies input:not([checked])").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Contains("zhongwei-commerce", offered);
+        Assert.Contains("zhongwei", offered);
+        Assert.Equal("中卫", page.QuerySelector("#cmp-q")!.GetAttribute("value")); // what was typed is kept
+        Assert.Null(page.QuerySelector("#compare-t3"));
+    }
+
+    [Fact]
+    public async Task Compare_NameOfNoOffice_SaysSoAtTheField_AndKeepsWhatWasTyped()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/compare?agencies=zhongwei-commerce,不存在的局", 404);
+
+        Assert.Contains("没有名称或标识为“不存在的局”的机关", page.QuerySelector("#cmp-agencies [role=alert]")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("不存在的局", page.QuerySelector("#cmp-q")!.GetAttribute("value"));
+        Assert.Equal(["zhongwei-commerce"], page.QuerySelectorAll("#cmp-agencies input[checked]").Select(i => i.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Compare_SearchByName_ListsOfficesToTick_WithoutScript()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/compare?agencies=zhongwei-commerce&q=洪泽");
+
+        Assert.Equal("已选 1 个机关，请再勾选至少 1 个。", page.QuerySelector("#cmp-agencies-hint")!.Text());
+        Assert.Equal(["zhongwei-commerce"], page.QuerySelectorAll("#cmp-agencies input[checked]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["hongze-district"], page.QuerySelectorAll("#cmp-agencies input:not([checked])").Select(i => i.GetAttribute("value")));
+        Assert.Equal("get", page.QuerySelector("form.compare-form")!.GetAttribute("method"));
+        Assert.Empty(page.QuerySelectorAll("script"));
+
+        var none = await client.GetDocumentAsync("/compare?q=没有这个");
+        Assert.Contains("没有名称含“没有这个”的机关", none.QuerySelector("#cmp-q-note")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/agencies/hongze-district")]
+    [InlineData("/statistics")]
+    [InlineData("/statistics/2023")]
+    public async Task Compare_IsLinkedFromTheNavigationAgencyAndStatisticsPages(string path)
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync(path);
+        Assert.NotNull(page.QuerySelector(".site-nav a[href='/compare']"));
+        if (path != "/")
+        {
+            var link = page.QuerySelector("main #compare-link")!;
+            var target = await client.GetDocumentAsync(link.GetAttribute("href")!);
+            Assert.NotNull(target.QuerySelector("form.compare-form"));
+        }
     }
 
     [Fact]
@@ -32,13 +135,13 @@ public sealed class DataPagesTests(PortalFactory portal)
     }
 
     [Theory]
-    [InlineData("agencies=zhongwei-commerce", 400, "2 至 6 个")]
     [InlineData("agencies=a,b,c,d,e,f,g", 400, "2 至 6 个")]
     [InlineData("agencies=a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13,a14,a15,a16,a17,a18,a19,a20", 400, "现为 20 个")]
     [InlineData("agencies=zhongwei-commerce,nobody-here", 404, "nobody-here")]
-    [InlineData("agencies=zhongwei-commerce,Bad_Slug", 400, "Bad_Slug")]
+    [InlineData("agencies=zhongwei-commerce,Bad_Slug", 404, "Bad_Slug")]
     [InlineData("agencies=zhongwei-commerce,hongze-district&year=abc", 400, "abc")]
     [InlineData("agencies=zhongwei-commerce,hongze-district&year=2022", 404, "2022")]
+    [InlineData("agencies=zhongwei-commerce,hongze-district&applicant=martians", 400, "martians")]
     public async Task Compare_BadInput_SaysWhatIsWrong(string query, int status, string message)
     {
         using var client = portal.CreateClient();
@@ -113,11 +216,28 @@ public sealed class DataPagesTests(PortalFactory portal)
     [InlineData("/data-quality?rule=R1&year=2023", 0)]
     [InlineData("/data-quality?agency=zhongwei-commerce", 0)]
     [InlineData("/data-quality?agency=hongze-district&rule=R4", 1)]
+    [InlineData("/data-quality?agency=淮安市洪泽区人民政府&rule=R4", 1)]
+    [InlineData("/data-quality?agency=洪泽&rule=R4", 1)]
     public async Task DataQuality_FiltersByRuleYearAndAgency(string url, int reports)
     {
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync(url);
         Assert.Equal(reports, page.QuerySelectorAll(".quality-report").Length);
+    }
+
+    [Fact]
+    public async Task DataQuality_AgencyByName_KeepsWhatWasTyped_AndOffersTheOfficesItCouldMean()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetDocumentAsync("/data-quality?agency=中卫", 400);
+        Assert.Equal("中卫", page.QuerySelector("#dq-agency")!.GetAttribute("value"));
+        Assert.Equal("dq-agency-error", page.QuerySelector("#dq-agency")!.GetAttribute("aria-describedby"));
+        var offered = page.QuerySelectorAll(".agency-candidates a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
+        Assert.Contains(("中卫市商务局", "/data-quality?agency=zhongwei-commerce&page=1"), offered);
+        Assert.Equal(2, offered.Count);
+
+        var found = await client.GetDocumentAsync("/data-quality?agency=洪泽");
+        Assert.Equal("淮安市洪泽区人民政府", found.QuerySelector("#dq-agency")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -133,8 +253,9 @@ public sealed class DataPagesTests(PortalFactory portal)
     [InlineData("/data-quality?rule=X9", 400, "X9")]
     [InlineData("/data-quality?year=abc", 400, "abc")]
     [InlineData("/data-quality?page=-1", 400, "-1")]
-    [InlineData("/data-quality?agency=Bad_Slug", 400, "Bad_Slug")]
+    [InlineData("/data-quality?agency=Bad_Slug", 404, "Bad_Slug")]
     [InlineData("/data-quality?agency=nobody", 404, "nobody")]
+    [InlineData("/data-quality?agency=中卫", 400, "“中卫”对应 2 个机关")]
     public async Task DataQuality_BadFilter_SaysWhatIsWrong(string url, int status, string message)
     {
         using var client = portal.CreateClient();

@@ -17,6 +17,7 @@ public static class FeatureRegistration
         services.AddScoped<HomeQuery>();
         services.AddScoped<AgencyQueries>();
         services.AddScoped<FormerSlugLookup>();
+        services.AddScoped<AgencyFinder>();
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
         services.AddScoped<Features.Admin.Reports.ReportCommands>();

@@ -118,6 +118,11 @@ public sealed class AgencyRenameTests(ClockedPortalFactory shared) : PortalTest<
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
 
+        // A comparison link made before the change still names the office (and ticks it under its current slug).
+        var compare = await anonymous.GetDocumentAsync("/compare?agencies=zhongwei-commerce,hongze-district&year=2023");
+        Assert.Equal(["中卫市商务局", "淮安市洪泽区人民政府"], compare.QuerySelectorAll("#compare-t3 thead th").Skip(1).Select(th => th.Text()));
+        Assert.NotNull(compare.QuerySelector("input[name=agencies][value=zhongwei-investment][checked]"));
+
         // An import naming the former code is refused with the current one (it would otherwise create a new agency).
         await portal.WithDbAsync(async db =>
         {

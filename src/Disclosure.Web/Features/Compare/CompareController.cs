@@ -1,71 +1,120 @@
 using System.Globalization;
-using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
+using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Web.Features.Agencies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Disclosure.Web.Features.Compare;
 
-public sealed class CompareController(CompareQuery query) : Controller
+public sealed class CompareController(CompareQuery query, AgencyFinder finder) : Controller
 {
+    /// <summary>
+    /// A plain GET form (no script): <c>agencies</c> — ticked boxes, or names/slugs separated by commas in a link —
+    /// <c>q</c> a name to search for offices to tick, <c>year</c>, and <c>applicant</c>, the applicant column of table 三.
+    /// A name that matches no office, or several, is said at the field, the offices it could mean offered to tick.
+    /// </summary>
     [HttpGet("compare")]
-    public async Task<IActionResult> Index(string? agencies, string? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] string[]? agencies, string? q, string? year, string? applicant, CancellationToken cancellationToken)
     {
         var years = await query.YearsAsync(cancellationToken);
-        var input = agencies?.Trim() ?? "";
-        if (input.Length == 0 && string.IsNullOrWhiteSpace(year))
+        var typed = AgencyFinder.Split(agencies ?? []);
+        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        if (search?.Length > AgencyFinder.MaxLength)
         {
-            return View(new CompareViewModel("", null, years, [], []));
+            search = search[..AgencyFinder.MaxLength];
         }
 
-        IActionResult Invalid(int status, string message, int? y = null)
+        var selected = new List<AgencyChoice>();
+        var offered = new List<AgencyChoice>();
+        var problems = new List<string>();
+        var status = StatusCodes.Status200OK;
+        if (typed.Count > CompareQuery.MaxAgencies)
         {
-            Response.StatusCode = status;
-            return View(new CompareViewModel(input, y, years, [], [], message));
+            problems.Add($"请选择 {CompareQuery.MinAgencies} 至 {CompareQuery.MaxAgencies} 个机关（现为 {typed.Count} 个）。");
+            status = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            foreach (var text in typed)
+            {
+                var match = await finder.FindAsync(text, cancellationToken);
+                if (match.Agency is { } agency)
+                {
+                    if (selected.All(s => s.Slug != agency.Slug))
+                    {
+                        selected.Add(agency);
+                    }
+
+                    continue;
+                }
+
+                problems.Add(match.Problem!);
+                offered.AddRange(match.Candidates.Take(AgencyFinder.MaxListed));
+                status = match.IsUnknown ? StatusCodes.Status404NotFound : Math.Max(status, StatusCodes.Status400BadRequest);
+                search ??= text; // what was typed stays in the search field, to correct
+            }
         }
 
-        var slugs = input.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal).ToList();
-        if (slugs.Count is < CompareQuery.MinAgencies or > CompareQuery.MaxAgencies)
+        string? queryNote = null;
+        if (search is not null)
         {
-            return Invalid(StatusCodes.Status400BadRequest,
-                $"请填写 {CompareQuery.MinAgencies} 至 {CompareQuery.MaxAgencies} 个机关标识，用逗号分隔（现为 {slugs.Count} 个）。");
+            var found = await finder.SearchAsync(search, cancellationToken);
+            queryNote = found.Count == 0 ? $"没有名称含“{search}”的机关。"
+                : found.Count > AgencyFinder.MaxListed ? $"名称含“{search}”的机关超过 {AgencyFinder.MaxListed} 个，只列出前 {AgencyFinder.MaxListed} 个，请输入更完整的名称。"
+                : null;
+            offered.AddRange(found.Take(AgencyFinder.MaxListed));
+        }
+        else if (offered.Count == 0)
+        {
+            offered.AddRange(await finder.AllIfFewAsync(cancellationToken));
         }
 
-        var malformed = slugs.Where(s => !Agency.IsValidSlug(s)).ToList();
-        if (malformed.Count > 0)
+        var candidates = offered.Where(o => selected.All(s => s.Slug != o.Slug)).DistinctBy(o => o.Slug).ToList();
+        var column = string.IsNullOrWhiteSpace(applicant) ? ApplicationsLayout.Columns.Total : applicant.Trim();
+        var model = new CompareViewModel(selected, candidates, search, null, years, column, [], []) { AgencyProblems = problems, QueryNote = queryNote };
+
+        if (CompareViewModel.ApplicantChoices.All(c => c.Key != column))
         {
-            return Invalid(StatusCodes.Status400BadRequest, $"机关标识无效：{string.Join("、", malformed)}。标识由小写字母、数字和连字符组成，如 zhongwei-commerce。");
+            model = model with { Applicant = ApplicationsLayout.Columns.Total, ApplicantProblem = $"没有申请人类型“{column}”，请从列表中选择。" };
+            status = Math.Max(status, StatusCodes.Status400BadRequest);
         }
 
         int? parsedYear = null;
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < AnnualReport.MinYear or > AnnualReport.MaxYear)
+            if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= AnnualReport.MinYear and <= AnnualReport.MaxYear)
             {
-                return Invalid(StatusCodes.Status400BadRequest, $"年度“{year}”无效，应为 {AnnualReport.MinYear} 至 {AnnualReport.MaxYear} 之间的整数。");
+                parsedYear = y;
+                model = model with { Year = y };
             }
-
-            parsedYear = y;
+            else
+            {
+                model = model with { YearProblem = $"年度“{year}”无效，应为 {AnnualReport.MinYear} 至 {AnnualReport.MaxYear} 之间的整数。" };
+                status = Math.Max(status, StatusCodes.Status400BadRequest);
+            }
         }
 
-        var (found, unknown) = await query.FindAgenciesAsync(slugs, cancellationToken);
-        if (unknown.Count > 0)
+        if (status != StatusCodes.Status200OK || selected.Count < CompareQuery.MinAgencies)
         {
-            return Invalid(StatusCodes.Status404NotFound, $"本平台没有这些机关：{string.Join("、", unknown)}。请在机关名录中查找正确的标识。", parsedYear);
+            Response.StatusCode = status;
+            return View(model);
         }
 
-        parsedYear ??= await query.LatestYearAsync(found.Select(f => f.Id).ToList(), cancellationToken);
+        var chosen = await query.IdsAsync(selected, cancellationToken);
+        parsedYear ??= await query.LatestYearAsync(chosen.Select(f => f.Id).ToList(), cancellationToken);
         if (parsedYear is null)
         {
-            return Invalid(StatusCodes.Status404NotFound, "这些机关都还没有已公开的年度报告。");
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View(model with { YearProblem = "这些机关都还没有已公开的年度报告。" });
         }
 
-        var (compared, tables) = await query.CompareAsync(found, parsedYear.Value, cancellationToken);
+        var (compared, tables) = await query.CompareAsync(chosen, parsedYear.Value, model.Applicant, cancellationToken);
         if (compared.All(a => !a.Published))
         {
-            return Invalid(StatusCodes.Status404NotFound, $"这些机关都没有已公开的{parsedYear}年度报告。", parsedYear);
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View(model with { Year = parsedYear, YearProblem = $"这些机关都没有已公开的{parsedYear}年度报告，请选择其他年度。" });
         }
 
-        return View(new CompareViewModel(string.Join(",", slugs), parsedYear, years, compared, tables));
+        return View(model with { Year = parsedYear, Agencies = compared, Tables = tables });
     }
 }

@@ -1,6 +1,7 @@
 using Disclosure.Data;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
+using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +9,35 @@ namespace Disclosure.Web.Features.Compare;
 
 public sealed record CompareAgency(string Slug, string Name, bool Published);
 
+/// <summary>
+/// The comparison page: the form (offices ticked, offices to tick, the name searched, year, applicant type), a message
+/// at each field that needs one, and the tables once two to six offices are chosen.
+/// </summary>
 public sealed record CompareViewModel(
-    string AgenciesInput,
+    IReadOnlyList<AgencyChoice> Selected,
+    IReadOnlyList<AgencyChoice> Candidates,
+    string? Query,
     int? Year,
     IReadOnlyList<int> Years,
+    string Applicant,
     IReadOnlyList<CompareAgency> Agencies,
-    IReadOnlyList<GridTable> Tables,
-    string? Error = null);
+    IReadOnlyList<GridTable> Tables)
+{
+    /// <summary>What is wrong with the offices asked for (names that match none or several, too many).</summary>
+    public IReadOnlyList<string> AgencyProblems { get; init; } = [];
+
+    /// <summary>A note on the name search (nothing found, list cut short); not an error.</summary>
+    public string? QueryNote { get; init; }
+
+    public string? YearProblem { get; init; }
+
+    public string? ApplicantProblem { get; init; }
+
+    /// <summary>Table 三's applicant columns a person can choose to compare (总计 by default).</summary>
+    public static IReadOnlyList<ColumnDefinition> ApplicantChoices => ApplicationsLayout.DataColumns;
+
+    public string ApplicantLabel => ApplicantChoices.FirstOrDefault(c => c.Key == Applicant)?.Label ?? Applicant;
+}
 
 /// <summary>Two to six offices' reports of one year, side by side, table by table.</summary>
 public sealed class CompareQuery(DisclosureDbContext db)
@@ -25,20 +48,24 @@ public sealed class CompareQuery(DisclosureDbContext db)
     public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
         db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent).Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
-    /// <summary>The agencies found, in the order asked; the slugs not found.</summary>
-    public async Task<(List<(int Id, string Slug, string Name)> Found, List<string> Unknown)> FindAgenciesAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    /// <summary>The ids of the agencies chosen, in the order chosen.</summary>
+    public async Task<List<(int Id, string Slug, string Name)>> IdsAsync(IReadOnlyList<AgencyChoice> agencies, CancellationToken cancellationToken)
     {
+        var slugs = agencies.Select(a => a.Slug).ToList();
         var rows = await db.Agencies.AsNoTracking().Where(a => slugs.Contains(a.Slug)).Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(cancellationToken);
-        var found = slugs.Select(s => rows.FirstOrDefault(r => r.Slug == s)).Where(r => r is not null).Select(r => (r!.Id, r.Slug, r.Name)).ToList();
-        return (found, slugs.Where(s => rows.All(r => r.Slug != s)).ToList());
+        return slugs.Select(s => rows.FirstOrDefault(r => r.Slug == s)).Where(r => r is not null).Select(r => (r!.Id, r.Slug, r.Name)).ToList();
     }
 
     /// <summary>The latest year any of the agencies published.</summary>
     public Task<int?> LatestYearAsync(IReadOnlyList<int> agencyIds, CancellationToken cancellationToken) =>
         db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && agencyIds.Contains(v.Report.AgencyId)).MaxAsync(v => (int?)v.Report.Year, cancellationToken);
 
+    /// <summary>
+    /// Tables 二 and 四 cell by cell (a row per cell, a column per office); table 三 as a matrix of its rows × the
+    /// offices, for one applicant column (<paramref name="applicant"/>, 总计 by default), the largest figure of each row marked.
+    /// </summary>
     public async Task<(List<CompareAgency> Agencies, List<GridTable> Tables)> CompareAsync(
-        IReadOnlyList<(int Id, string Slug, string Name)> agencies, int year, CancellationToken cancellationToken)
+        IReadOnlyList<(int Id, string Slug, string Name)> agencies, int year, string applicant, CancellationToken cancellationToken)
     {
         var ids = agencies.Select(a => a.Id).ToList();
         var versions = await db.ReportVersions.AsNoTracking()
@@ -84,6 +111,12 @@ public sealed class CompareQuery(DisclosureDbContext db)
                 .ToList();
             // Each report's effective figures (ADR 0016): a blank or disagreeing 总计 shows the sum of its parts, marked.
             var effective = documents.Select(d => d is null ? null : EffectiveTotals.For(d.Table(table))).ToList();
+            if (table == ReportTableId.Applications)
+            {
+                tables.Add(ApplicationsMatrix(layouts, documents, effective, headers, applicant));
+                continue;
+            }
+
             var rows = addresses.Select(x => new GridRow(
                     x.Column.Label,
                     documents.Select((d, i) => Cell(d, effective[i], table, x.Row.Key, x.Column)).ToList(),
@@ -94,6 +127,36 @@ public sealed class CompareQuery(DisclosureDbContext db)
         }
 
         return (agencies.Select((a, i) => new CompareAgency(a.Slug, a.Name, documents[i] is not null)).ToList(), tables);
+    }
+
+    private static GridTable ApplicationsMatrix(List<TableLayout> layouts, List<AnnualReport?> documents,
+        List<IReadOnlyDictionary<CellRef, EffectiveFigure>?> effective, IReadOnlyList<string> headers, string applicant)
+    {
+        var column = ApplicationsLayout.DataColumns.First(c => c.Key == applicant);
+        var rows = layouts.SelectMany(l => l.Rows).DistinctBy(r => r.Key).Select(r =>
+            {
+                var cells = documents.Select((d, i) => Cell(d, effective[i], ReportTableId.Applications, r.Key, column)).ToList();
+                return new GridRow(r.Subgroup is null ? r.Label : $"{r.Subgroup} {r.Label}", MarkLargest(cells), Key: r.Key);
+            })
+            .ToList();
+        return new GridTable("compare-t3", $"表三 收到和处理政府信息公开申请情况（申请人：{column.Label}）", headers, rows, "项目");
+    }
+
+    /// <summary>
+    /// Marks the largest figure of a row (each, when tied) when the row holds two figures or more that differ; a
+    /// blank, "—" or "未公开" takes no part.
+    /// </summary>
+    public static IReadOnlyList<GridCell> MarkLargest(IReadOnlyList<GridCell> cells)
+    {
+        var numbers = cells.Select(c => decimal.TryParse(c.Text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null).ToList();
+        var present = numbers.Where(n => n is not null).Select(n => n!.Value).ToList();
+        if (present.Count < 2 || present.Max() == present.Min())
+        {
+            return cells;
+        }
+
+        var max = present.Max();
+        return cells.Select((c, i) => numbers[i] == max ? c with { Largest = true } : c).ToList();
     }
 
     private static GridCell Cell(AnnualReport? document, IReadOnlyDictionary<CellRef, EffectiveFigure>? effective, ReportTableId table, string row, ColumnDefinition column)

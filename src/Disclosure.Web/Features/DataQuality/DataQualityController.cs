@@ -1,10 +1,10 @@
-using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
+using Disclosure.Web.Features.Agencies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Disclosure.Web.Features.DataQuality;
 
-public sealed class DataQualityController(DataQualityQuery query) : Controller
+public sealed class DataQualityController(DataQualityQuery query, AgencyFinder finder) : Controller
 {
     public const int MaxPage = 10_000;
 
@@ -44,27 +44,34 @@ public sealed class DataQualityController(DataQualityQuery query) : Controller
             error = $"页码“{page}”无效。";
         }
 
-        if (error is null && agency is not null && !Agency.IsValidSlug(agency))
-        {
-            error = $"机关标识“{agency}”无效：应为小写字母、数字和连字符，如 zhongwei-commerce。";
-        }
-
-        var filter = new DataQualityFilter(rule, parsedYear, agency, pageNumber);
+        var filter = new DataQualityFilter(rule, parsedYear, null, pageNumber);
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new DataQualityViewModel(filter, null, years, 0, 0, [], [], 1, error));
+            return View(new DataQualityViewModel(filter, null, years, 0, 0, [], [], 1, error) { AgencyInput = agency });
         }
 
+        // The agency field takes the office's name (or part of it that only one name holds), its slug, or a former slug.
         string? agencyName = null;
         if (agency is not null)
         {
-            agencyName = await query.AgencyNameAsync(agency, cancellationToken);
-            if (agencyName is null)
+            var match = await finder.FindAsync(agency, cancellationToken);
+            if (match.Agency is null)
             {
-                Response.StatusCode = StatusCodes.Status404NotFound;
-                return View(new DataQualityViewModel(filter, null, years, 0, 0, [], [], 1, $"没有标识为“{agency}”的机关。"));
+                Response.StatusCode = match.IsUnknown ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+                var problem = match.IsUnknown
+                    ? $"没有名称或标识为“{agency}”的机关，请检查名称。"
+                    : $"“{agency}”对应 {match.Candidates.Count} 个机关，请填写完整名称，或选择下列之一。";
+                return View(new DataQualityViewModel(filter, null, years, 0, 0, [], [], 1)
+                {
+                    AgencyInput = agency,
+                    AgencyProblem = problem,
+                    AgencyCandidates = match.Candidates.Take(AgencyFinder.MaxListed).ToList(),
+                });
             }
+
+            filter = filter with { Agency = match.Agency.Slug };
+            agencyName = match.Agency.Name;
         }
 
         if (parsedYear is null && agency is null && years.Count > 0)

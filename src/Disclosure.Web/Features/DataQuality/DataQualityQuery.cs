@@ -36,9 +36,6 @@ public sealed class DataQualityQuery(DisclosureDbContext db, YearSummaries summa
     public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
         db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent).Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
-    public Task<string?> AgencyNameAsync(string slug, CancellationToken cancellationToken) =>
-        db.Agencies.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
-
     public async Task<DataQualityViewModel> GetAsync(DataQualityFilter filter, IReadOnlyList<int> years, string? agencyName, CancellationToken cancellationToken)
     {
         if (filter.Year is { } year)

@@ -18,6 +18,15 @@ public sealed record DataQualityViewModel(
     int PageCount,
     string? Error = null)
 {
+    /// <summary>What was typed in the agency field when it named no office or several, kept for the person to correct.</summary>
+    public string? AgencyInput { get; init; }
+
+    /// <summary>The message at the agency field.</summary>
+    public string? AgencyProblem { get; init; }
+
+    /// <summary>The offices an ambiguous name could mean, each a link to its findings.</summary>
+    public IReadOnlyList<Agencies.AgencyChoice> AgencyCandidates { get; init; } = [];
+
     public string PageLink(int page) =>
         "/data-quality" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
         {

@@ -17,4 +17,8 @@ public sealed record GridRow(string Label, IReadOnlyList<GridCell> Cells, string
 /// One cell; <paramref name="Flag"/> marks a cell a consistency rule points at; <paramref name="Mark"/> is a short note
 /// shown after the figure (按分项推算, ADR 0016), a link to <paramref name="MarkHref"/> (the finding) when given.
 /// </summary>
-public sealed record GridCell(string Text, bool Flag = false, string? Title = null, string? Mark = null, string? MarkHref = null);
+public sealed record GridCell(string Text, bool Flag = false, string? Title = null, string? Mark = null, string? MarkHref = null)
+{
+    /// <summary>The largest figure of its row (a comparison): shown bold with "▲" and a hidden "本行最大", not by colour alone.</summary>
+    public bool Largest { get; init; }
+}
