@@ -1,9 +1,11 @@
 using Disclosure.Data.Configurations;
 using Disclosure.Data.Documents;
 using Disclosure.Data.Identity;
+using Disclosure.Data.Publication;
 using Disclosure.Data.Summaries;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
+using Disclosure.Domain.Publication;
 using Disclosure.Domain.Register;
 using Disclosure.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -12,8 +14,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Data;
 
-public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The portal's database. Saving records the publication events the tracked aggregates raised (ADR 0018): each goes
+/// into the publication log and to the summary tables in the same transaction, then to the
+/// <paramref name="listeners"/> once saved.
+/// </summary>
+public sealed class DisclosureDbContext(
+    DbContextOptions<DisclosureDbContext> options,
+    IEnumerable<IPublicationListener>? listeners = null,
+    TimeProvider? clock = null) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    private readonly IReadOnlyList<IPublicationListener> _listeners = listeners?.ToList() ?? [];
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     /// <summary>Slugs agencies had before; their addresses redirect to the current slug.</summary>
@@ -39,6 +52,9 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
 
     /// <summary>Per year: which current versions the totals account for.</summary>
     public DbSet<YearSummary> YearSummaries => Set<YearSummary>();
+
+    /// <summary>Every change of what the public sees, in order (<see cref="PublicationLogEntry"/>).</summary>
+    public DbSet<PublicationLogEntry> PublicationLog => Set<PublicationLogEntry>();
 
     /// <summary>The register of disclosure applications (依申请公开登记台账), every office's.</summary>
     public DbSet<DisclosureApplication> RegisterApplications => Set<DisclosureApplication>();
@@ -80,15 +96,17 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         builder.ApplyConfiguration(new ReportSummaryConfiguration());
         builder.ApplyConfiguration(new YearCellTotalConfiguration());
         builder.ApplyConfiguration(new YearSummaryConfiguration());
+        builder.ApplyConfiguration(new PublicationLogConfiguration());
         builder.ApplyConfiguration(new DisclosureApplicationConfiguration());
         builder.ApplyConfiguration(new CalendarYearConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());
     }
 
     /// <summary>
-    /// Saves, keeping the summary tables in step when a version becomes or stops being current: the summaries are
-    /// written in the same transaction as the publication. Two publications of one year at the same moment meet on
-    /// the year's concurrency token; the later one works its summaries out again and saves once more.
+    /// Saves. When the tracked aggregates raised publication events, they are written to the publication log and the
+    /// summary tables follow them, in the same transaction; two publications of one year at the same moment meet on
+    /// the year's concurrency token, and the later one works its summaries out again and saves once more. Once saved,
+    /// the events are cleared from the aggregates and handed to the listeners.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -97,7 +115,32 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             ChangeTracker.DetectChanges();
         }
 
-        var changes = SummaryMaintenance.Find(ChangeTracker);
+        var raised = CollectPublicationEvents();
+        if (raised.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var at = _clock.GetUtcNow();
+        PublicationLog.AddRange(raised.Select(r => PublicationLogEntry.For(r.Event, at)));
+        var saved = await SaveWithSummariesAsync(SummaryMaintenance.Changes(raised.Select(r => r.Event)), acceptAllChangesOnSuccess, cancellationToken);
+
+        var events = raised.Select(r => r.Event).ToList();
+        foreach (var source in raised.Select(r => r.Source).Distinct())
+        {
+            source.ClearPublicationEvents();
+        }
+
+        foreach (var listener in _listeners)
+        {
+            await listener.PublishedAsync(events, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private async Task<int> SaveWithSummariesAsync(List<(ReportVersion Version, int Sign)> changes, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (changes.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -127,8 +170,23 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         }
 
         // Publication always saves asynchronously; a synchronous save that publishes takes the same path.
-        return SummaryMaintenance.Find(ChangeTracker).Count == 0
+        return CollectPublicationEvents().Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The events raised by the aggregates this context tracks (those being deleted or detached raise none).</summary>
+    private List<(IRaisesPublicationEvents Source, PublicationEvent Event)> CollectPublicationEvents()
+    {
+        var raised = new List<(IRaisesPublicationEvents, PublicationEvent)>();
+        foreach (var entry in ChangeTracker.Entries<IRaisesPublicationEvents>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged)
+            {
+                raised.AddRange(entry.Entity.PublicationEvents.Select(e => (entry.Entity, e)));
+            }
+        }
+
+        return raised;
     }
 }

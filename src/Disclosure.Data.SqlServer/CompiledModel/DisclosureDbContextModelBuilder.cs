@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2e83742-23df-401a-a947-85f64ccd3367"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("f2fa17e1-fc9f-44ee-b929-162273a99128"), entityTypeCount: 23)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             var renderedPdf = RenderedPdfEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var userAgency = UserAgencyEntityType.Create(this);
+            var publicationLogEntry = PublicationLogEntryEntityType.Create(this);
             var reportSummary = ReportSummaryEntityType.Create(this);
             var yearCellTotal = YearCellTotalEntityType.Create(this);
             var yearSummary = YearSummaryEntityType.Create(this);
@@ -43,6 +44,8 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             RenderedPdfEntityType.CreateForeignKey1(renderedPdf, reportVersion);
             UserAgencyEntityType.CreateForeignKey1(userAgency, agency);
             UserAgencyEntityType.CreateForeignKey2(userAgency, portalUser);
+            PublicationLogEntryEntityType.CreateForeignKey1(publicationLogEntry, agency);
+            PublicationLogEntryEntityType.CreateForeignKey2(publicationLogEntry, reportVersion);
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
@@ -62,6 +65,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             RenderedPdfEntityType.CreateAnnotations(renderedPdf);
             PortalUserEntityType.CreateAnnotations(portalUser);
             UserAgencyEntityType.CreateAnnotations(userAgency);
+            PublicationLogEntryEntityType.CreateAnnotations(publicationLogEntry);
             ReportSummaryEntityType.CreateAnnotations(reportSummary);
             YearCellTotalEntityType.CreateAnnotations(yearCellTotal);
             YearSummaryEntityType.CreateAnnotations(yearSummary);

@@ -31,6 +31,14 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 sentinel: 0);
             year.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var events = runtimeEntityType.AddProperty(
+                "Events",
+                typeof(int),
+                propertyInfo: typeof(YearSummary).GetProperty("Events", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(YearSummary).GetField("<Events>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            events.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var reports = runtimeEntityType.AddProperty(
                 "Reports",
                 typeof(int),
@@ -47,14 +55,6 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 concurrencyToken: true,
                 sentinel: 0);
             revision.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var versionNumberSum = runtimeEntityType.AddProperty(
-                "VersionNumberSum",
-                typeof(long),
-                propertyInfo: typeof(YearSummary).GetProperty("VersionNumberSum", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(YearSummary).GetField("<VersionNumberSum>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0L);
-            versionNumberSum.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { year });

@@ -142,6 +142,40 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.ToTable("UserAgencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Data.Publication.PublicationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReportVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReportVersionId");
+
+                    b.HasIndex("Year", "Kind");
+
+                    b.ToTable("PublicationLog", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
                 {
                     b.Property<int>("ReportVersionId")
@@ -233,15 +267,15 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
+                    b.Property<int>("Events")
+                        .HasColumnType("int");
+
                     b.Property<int>("Reports")
                         .HasColumnType("int");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
-
-                    b.Property<long>("VersionNumberSum")
-                        .HasColumnType("bigint");
 
                     b.HasKey("Year");
 
@@ -904,6 +938,24 @@ namespace Disclosure.Data.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Publication.PublicationLogEntry", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Disclosure.Domain.Reports.ReportVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("ReportVersionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>

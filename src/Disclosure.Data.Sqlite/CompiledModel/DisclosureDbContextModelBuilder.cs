@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("164ca38b-e631-41de-8d64-d760f47c6c86"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("9a9b1bf3-d820-4d0a-9b9f-705abf00f278"), entityTypeCount: 23)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             var renderedPdf = RenderedPdfEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var userAgency = UserAgencyEntityType.Create(this);
+            var publicationLogEntry = PublicationLogEntryEntityType.Create(this);
             var reportSummary = ReportSummaryEntityType.Create(this);
             var yearCellTotal = YearCellTotalEntityType.Create(this);
             var yearSummary = YearSummaryEntityType.Create(this);
@@ -43,6 +44,8 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             RenderedPdfEntityType.CreateForeignKey1(renderedPdf, reportVersion);
             UserAgencyEntityType.CreateForeignKey1(userAgency, agency);
             UserAgencyEntityType.CreateForeignKey2(userAgency, portalUser);
+            PublicationLogEntryEntityType.CreateForeignKey1(publicationLogEntry, agency);
+            PublicationLogEntryEntityType.CreateForeignKey2(publicationLogEntry, reportVersion);
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
@@ -62,6 +65,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             RenderedPdfEntityType.CreateAnnotations(renderedPdf);
             PortalUserEntityType.CreateAnnotations(portalUser);
             UserAgencyEntityType.CreateAnnotations(userAgency);
+            PublicationLogEntryEntityType.CreateAnnotations(publicationLogEntry);
             ReportSummaryEntityType.CreateAnnotations(reportSummary);
             YearCellTotalEntityType.CreateAnnotations(yearCellTotal);
             YearSummaryEntityType.CreateAnnotations(yearSummary);

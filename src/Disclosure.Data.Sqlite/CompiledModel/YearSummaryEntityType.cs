@@ -30,6 +30,13 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
+            var events = runtimeEntityType.AddProperty(
+                "Events",
+                typeof(int),
+                propertyInfo: typeof(YearSummary).GetProperty("Events", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(YearSummary).GetField("<Events>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
             var reports = runtimeEntityType.AddProperty(
                 "Reports",
                 typeof(int),
@@ -44,13 +51,6 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(YearSummary).GetField("<Revision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 concurrencyToken: true,
                 sentinel: 0);
-
-            var versionNumberSum = runtimeEntityType.AddProperty(
-                "VersionNumberSum",
-                typeof(long),
-                propertyInfo: typeof(YearSummary).GetProperty("VersionNumberSum", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(YearSummary).GetField("<VersionNumberSum>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0L);
 
             var key = runtimeEntityType.AddKey(
                 new[] { year });

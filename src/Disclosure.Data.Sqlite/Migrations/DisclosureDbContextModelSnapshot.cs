@@ -136,6 +136,38 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.ToTable("UserAgencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Data.Publication.PublicationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReportVersionId");
+
+                    b.HasIndex("Year", "Kind");
+
+                    b.ToTable("PublicationLog", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
                 {
                     b.Property<int>("ReportVersionId")
@@ -227,14 +259,14 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Reports")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("VersionNumberSum")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Year");
@@ -879,6 +911,24 @@ namespace Disclosure.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Publication.PublicationLogEntry", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Disclosure.Domain.Reports.ReportVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("ReportVersionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>

@@ -19,6 +19,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         agency.Property(a => a.Address).HasMaxLength(Agency.AddressMaxLength);
         agency.Property(a => a.Phone).HasMaxLength(Agency.PhoneMaxLength);
         agency.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        agency.Ignore(a => a.PublicationEvents);
     }
 }
 

@@ -21,5 +21,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.HasMany(r => r.Versions).WithOne(v => v.Report).HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         report.Navigation(r => r.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
         report.Ignore(r => r.CurrentVersion);
+        report.Ignore(r => r.PublicationEvents);
     }
 }

@@ -1,3 +1,4 @@
+using Disclosure.Data.Publication;
 using Disclosure.Data.Summaries;
 using Disclosure.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -42,5 +43,23 @@ internal sealed class YearSummaryConfiguration : IEntityTypeConfiguration<YearSu
 
         // Every change to a year's totals raises it, so two concurrent publications of one year cannot both win.
         year.Property(y => y.Revision).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PublicationLogConfiguration : IEntityTypeConfiguration<PublicationLogEntry>
+{
+    public void Configure(EntityTypeBuilder<PublicationLogEntry> entry)
+    {
+        entry.ToTable("PublicationLog");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Kind).HasConversion<int>();
+
+        // A log: what it names is never deleted through it, and deleting an agency or a version is not something the
+        // portal does; the references keep the log's rows tied to what they record.
+        entry.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.NoAction);
+        entry.HasOne(e => e.Version).WithMany().HasForeignKey(e => e.ReportVersionId).OnDelete(DeleteBehavior.NoAction);
+
+        // A year's count of version events (what its summaries account for).
+        entry.HasIndex(e => new { e.Year, e.Kind });
     }
 }

@@ -1,13 +1,15 @@
+using Disclosure.Data.Publication;
+using Disclosure.Domain.Publication;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Disclosure.Data.Summaries;
 
 /// <summary>
-/// Keeps the summary tables in step with publication, inside the same SaveChanges as the change itself: when a
-/// version becomes current (publication, correction, import) or stops being current (superseded), its cells are added
+/// Keeps the summary tables in step with publication, inside the same SaveChanges as the change itself: following
+/// the publication events (ADR 0018), when a version becomes current (publication, correction, import) or stops being
+/// current (superseded), its cells are added
 /// to or taken from its year's <see cref="YearCellTotal"/> rows, its <see cref="ReportSummary"/> is worked out, and the
 /// summary of the same agency's next-year report is worked out again (its R5 and S3 compare with this one).
 /// Everything is added to the change tracker; nothing is saved here.
@@ -16,35 +18,18 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
 {
     private readonly HashSet<object> _touched = new(ReferenceEqualityComparer.Instance);
     private readonly List<Item> _items = [];
+    private readonly Dictionary<int, int> _eventsPerYear = [];
 
     /// <summary>The versions whose currency this save changes: +1 becomes current, −1 stops being current.</summary>
-    public static List<(ReportVersion Version, int Sign)> Find(ChangeTracker tracker)
-    {
-        var changes = new List<(ReportVersion, int)>();
-        foreach (var entry in tracker.Entries<ReportVersion>())
-        {
-            var isCurrent = entry.Entity.IsCurrent;
-            switch (entry.State)
+    public static List<(ReportVersion Version, int Sign)> Changes(IEnumerable<PublicationEvent> events) =>
+        events.Select(e => e switch
             {
-                case EntityState.Added when isCurrent:
-                    changes.Add((entry.Entity, 1));
-                    break;
-                case EntityState.Modified:
-                    var property = entry.Property(v => v.IsCurrent);
-                    if (property.IsModified && property.OriginalValue != isCurrent)
-                    {
-                        changes.Add((entry.Entity, isCurrent ? 1 : -1));
-                    }
-
-                    break;
-                case EntityState.Deleted when entry.Property(v => v.IsCurrent).OriginalValue:
-                    changes.Add((entry.Entity, -1));
-                    break;
-            }
-        }
-
-        return changes;
-    }
+                VersionBecameCurrent current => (current.Version, 1),
+                VersionSuperseded superseded => (superseded.Version, -1),
+                _ => (null!, 0),
+            })
+            .Where(c => c.Item2 != 0)
+            .ToList();
 
     /// <summary>Lets the tracker see the changes made to loaded rows even when automatic change detection is off.</summary>
     private void DetectTouched()
@@ -58,7 +43,6 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
     /// <summary>Forgets what <see cref="ApplyAsync"/> added or changed, so that it can run again after a conflict.</summary>
     public void Undo()
     {
-
         foreach (var entity in _touched)
         {
             db.Entry(entity).State = EntityState.Detached;
@@ -74,7 +58,8 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
     public async Task PrepareAsync(List<(ReportVersion Version, int Sign)> changes, CancellationToken cancellationToken)
     {
         _items.Clear();
-        foreach (var (version, sign) in changes)
+        _eventsPerYear.Clear();
+        foreach (var (version, sign) in Net(changes))
         {
             var entry = db.Entry(version);
             if (version.Report is null)
@@ -86,7 +71,22 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
             object agencyKey = report.AgencyId > 0 ? report.AgencyId : report.Agency;
             _items.Add(new Item(version, sign, report.Year, agencyKey, report.AgencyId, IsNew(version)));
         }
+
+        foreach (var (version, _) in changes)
+        {
+            var year = version.Report!.Year;
+            _eventsPerYear[year] = _eventsPerYear.GetValueOrDefault(year) + 1;
+        }
     }
+
+    /// <summary>
+    /// What each version's events come to: one that became current and was superseded in the same save (an import
+    /// publishing twice) comes to nothing. The year's summary still counts every event the log records.
+    /// </summary>
+    private static IEnumerable<(ReportVersion Version, int Sign)> Net(List<(ReportVersion Version, int Sign)> changes) =>
+        changes.GroupBy(c => c.Version, ReferenceEqualityComparer.Instance)
+            .Select(g => ((ReportVersion)g.Key!, g.Sum(c => c.Sign)))
+            .Where(c => c.Item2 != 0);
 
     /// <summary>Adds the changes to the summary tables to the change tracker.</summary>
     public async Task ApplyAsync(CancellationToken cancellationToken)
@@ -96,9 +96,9 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         var cells = await CellsAsync(items.Select(i => i.Version), cancellationToken);
         var leavingIds = items.Where(i => i.Sign < 0 && !i.IsNew).Select(i => i.Version.Id).ToHashSet();
 
-        foreach (var year in items.Select(i => i.Year).Distinct())
+        foreach (var (year, events) in _eventsPerYear)
         {
-            await ApplyTotalsAsync(year, items.Where(i => i.Year == year).ToList(), cells, leavingIds, cancellationToken);
+            await ApplyTotalsAsync(year, events, items.Where(i => i.Year == year).ToList(), cells, cancellationToken);
         }
 
         // Summaries of the versions becoming current, then of the next-year reports that compare with a changed one.
@@ -157,15 +157,15 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         _touched.Add(summary);
     }
 
-    private async Task ApplyTotalsAsync(int year, List<Item> items, Dictionary<ReportVersion, List<Cell>> cells, HashSet<int> leavingIds, CancellationToken cancellationToken)
+    private async Task ApplyTotalsAsync(int year, int events, List<Item> items, Dictionary<ReportVersion, List<Cell>> cells, CancellationToken cancellationToken)
     {
         var summary = await db.Set<YearSummary>().FindAsync([year], cancellationToken);
         if (summary is null)
         {
-            // A year not summed yet: start it only if no other current version exists; otherwise the first reader
-            // sums the whole year (the state will not match) and this change is counted then.
-            var others = await db.ReportVersions.CountAsync(v => v.IsCurrent && v.Report.Year == year && !leavingIds.Contains(v.Id), cancellationToken);
-            if (others > 0)
+            // A year not summed yet: start it only if the log holds no earlier event of it; otherwise the first reader
+            // sums the whole year (the counts will not match) and this change is counted then.
+            var logged = await db.PublicationLog.VersionEvents().CountAsync(e => e.Year == year, cancellationToken);
+            if (logged > 0)
             {
                 return;
             }
@@ -175,11 +175,11 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         }
 
         _touched.Add(summary);
+        summary.Change(items.Sum(i => i.Sign), events);
         var totals = await db.Set<YearCellTotal>().Where(t => t.Year == year)
             .ToDictionaryAsync(t => (t.Format, t.Table, t.Row, t.Column), cancellationToken);
         foreach (var item in items)
         {
-            summary.Change(item.Sign, item.Sign * item.Version.Number);
             var document = SummaryDocument.Build(year, item.Version.Format, cells[item.Version]);
             foreach (var figure in SummaryDocument.Figures(document))
             {

@@ -1,3 +1,4 @@
+using Disclosure.Data.Publication;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Microsoft.EntityFrameworkCore;
@@ -6,30 +7,30 @@ namespace Disclosure.Data.Summaries;
 
 /// <summary>
 /// Reading side of the summary tables. Publication keeps them current (<see cref="SummaryMaintenance"/>); this checks
-/// that a year's rows account for exactly the year's current versions and, when they do not (a database from before
-/// the tables existed, or rows written around the context), sums the year again from its cells.
+/// that a year's rows have followed every version event of the year in the publication log (one count per year) and,
+/// when they have not (a database from before the tables or the log existed), sums the year again from its cells.
 /// </summary>
 public sealed class YearSummaries(DisclosureDbContext db)
 {
     private const int Attempts = 3;
 
-    /// <summary>The years with current versions, with how many and the sum of their version numbers.</summary>
-    public async Task<Dictionary<int, YearState>> StatesAsync(CancellationToken cancellationToken) =>
-        (await db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent)
-            .GroupBy(v => v.Report.Year)
-            .Select(g => new { Year = g.Key, Count = g.Count(), Numbers = g.Sum(v => (long)v.Number) })
+    /// <summary>Per year, how many version events the publication log holds.</summary>
+    public async Task<Dictionary<int, int>> LoggedEventsAsync(CancellationToken cancellationToken) =>
+        (await db.PublicationLog.AsNoTracking().VersionEvents()
+            .GroupBy(e => e.Year!.Value)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken))
-        .ToDictionary(g => g.Year, g => new YearState(g.Count, g.Numbers));
+        .ToDictionary(g => g.Year, g => g.Count);
 
-    /// <summary>Makes every year's summaries account for its current versions; returns the years summed again.</summary>
+    /// <summary>Makes every year's summaries account for its logged version events; returns the years summed again.</summary>
     public async Task<IReadOnlyList<int>> EnsureAllAsync(CancellationToken cancellationToken)
     {
-        var states = await StatesAsync(cancellationToken);
+        var logged = await LoggedEventsAsync(cancellationToken);
         var rows = await db.Set<YearSummary>().AsNoTracking().ToDictionaryAsync(s => s.Year, cancellationToken);
         var rebuilt = new List<int>();
-        foreach (var (year, state) in states.OrderBy(s => s.Key))
+        foreach (var (year, events) in logged.OrderBy(s => s.Key))
         {
-            if (!(rows.TryGetValue(year, out var row) && row.Accounts(state)))
+            if (!(rows.TryGetValue(year, out var row) && row.Accounts(events)))
             {
                 await RebuildAsync(year, cancellationToken);
                 rebuilt.Add(year);
@@ -39,25 +40,19 @@ public sealed class YearSummaries(DisclosureDbContext db)
         return rebuilt;
     }
 
-    /// <summary>Makes the year's summaries account for its current versions (two small queries when they already do).</summary>
+    /// <summary>Makes the year's summaries account for its logged version events (two small queries when they already do).</summary>
     public async Task EnsureAsync(int year, CancellationToken cancellationToken)
     {
-        var state = await StateAsync(year, cancellationToken);
+        var events = await LoggedEventsAsync(year, cancellationToken);
         var row = await db.Set<YearSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
-        if (!(row?.Accounts(state) ?? state.Reports == 0))
+        if (!(row?.Accounts(events) ?? events == 0))
         {
             await RebuildAsync(year, cancellationToken);
         }
     }
 
-    private async Task<YearState> StateAsync(int year, CancellationToken cancellationToken)
-    {
-        var state = await db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && v.Report.Year == year)
-            .GroupBy(v => 1)
-            .Select(g => new { Count = g.Count(), Numbers = g.Sum(v => (long)v.Number) })
-            .SingleOrDefaultAsync(cancellationToken);
-        return state is null ? default : new YearState(state.Count, state.Numbers);
-    }
+    private Task<int> LoggedEventsAsync(int year, CancellationToken cancellationToken) =>
+        db.PublicationLog.AsNoTracking().VersionEvents().CountAsync(e => e.Year == year, cancellationToken);
 
     /// <summary>
     /// Sums the year again from the effective figures of its current versions (ADR 0016), works out every
@@ -87,7 +82,7 @@ public sealed class YearSummaries(DisclosureDbContext db)
 
     private async Task RebuildOnceAsync(int year, CancellationToken cancellationToken)
     {
-        var state = await StateAsync(year, cancellationToken);
+        var events = await LoggedEventsAsync(year, cancellationToken);
         var current = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
 
         // Every current version's effective figures (ADR 0016) added into the year's totals, and its summary, checked
@@ -158,10 +153,10 @@ public sealed class YearSummaries(DisclosureDbContext db)
             db.Add(row);
         }
 
-        row.Reset(state);
+        row.Reset(versions.Count, events);
         if (await db.Set<YearSummary>().FindAsync([year + 1], cancellationToken) is { } next)
         {
-            next.Reset(new YearState(-1, -1));
+            next.Reset(-1, -1);
         }
 
         // The rows above were changed in place; a context with automatic change detection off must still see them.

@@ -1,11 +1,11 @@
 namespace Disclosure.Data.Summaries;
 
 /// <summary>
-/// Which current versions a year's <see cref="YearCellTotal"/> rows and <see cref="ReportSummary"/> rows account for:
-/// how many, and the sum of their version numbers (a correction raises it by one, a new report adds its number).
-/// When the figures in the database differ, the year is summed again from the cells (a database written by an older
-/// release, or by a tool that went around the context). <see cref="Revision"/> is the concurrency token every change
-/// to the year's totals goes through, so two publications of the same year never lose each other's additions.
+/// What a year's <see cref="YearCellTotal"/> rows and <see cref="ReportSummary"/> rows account for: how many versions
+/// are current, and how many of the year's version events in the publication log (<see cref="Publication.PublicationLogEntry"/>)
+/// they have followed. When the log holds more (a database written by an older release), the year is summed again from
+/// the cells. <see cref="Revision"/> is the concurrency token every change to the year's totals goes through, so two
+/// publications of the same year never lose each other's additions.
 /// </summary>
 public sealed class YearSummary
 {
@@ -20,28 +20,28 @@ public sealed class YearSummary
 
     public int Year { get; private set; }
 
+    /// <summary>The year's current versions that the totals add up.</summary>
     public int Reports { get; private set; }
 
-    public long VersionNumberSum { get; private set; }
+    /// <summary>The year's version events in the publication log that the rows have followed.</summary>
+    public int Events { get; private set; }
 
     public int Revision { get; private set; }
 
-    public bool Accounts(YearState state) => Reports == state.Reports && VersionNumberSum == state.VersionNumberSum;
+    /// <summary>Whether the rows have followed all <paramref name="loggedEvents"/> of the year's version events.</summary>
+    public bool Accounts(int loggedEvents) => Events == loggedEvents;
 
-    internal void Change(int reports, long versionNumbers)
+    internal void Change(int reports, int events)
     {
         Reports += reports;
-        VersionNumberSum += versionNumbers;
+        Events += events;
         Revision++;
     }
 
-    internal void Reset(YearState state)
+    internal void Reset(int reports, int events)
     {
-        Reports = state.Reports;
-        VersionNumberSum = state.VersionNumberSum;
+        Reports = reports;
+        Events = events;
         Revision++;
     }
 }
-
-/// <summary>The year's current versions as counted in the database.</summary>
-public readonly record struct YearState(int Reports, long VersionNumberSum);

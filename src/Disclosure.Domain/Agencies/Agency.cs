@@ -1,14 +1,17 @@
 using System.Text.RegularExpressions;
+using Disclosure.Domain.Publication;
 
 namespace Disclosure.Domain.Agencies;
 
 /// <summary>A government office that publishes an annual report.</summary>
-public sealed partial class Agency
+public sealed partial class Agency : IRaisesPublicationEvents
 {
     public const int SlugMaxLength = 64;
     public const int NameMaxLength = 200;
     public const int AddressMaxLength = 300;
     public const int PhoneMaxLength = 50;
+
+    private readonly List<PublicationEvent> _events = [];
 
     private Agency()
     {
@@ -25,6 +28,7 @@ public sealed partial class Agency
         ParentId = parent?.Id;
         Address = ValidText(address, AddressMaxLength, nameof(address));
         Phone = ValidText(phone, PhoneMaxLength, nameof(phone));
+        _events.Add(new AgencyCreated(this));
     }
 
     public int Id { get; private set; }
@@ -44,15 +48,24 @@ public sealed partial class Agency
 
     public string? Phone { get; private set; }
 
+    public IReadOnlyList<PublicationEvent> PublicationEvents => _events;
+
+    public void ClearPublicationEvents() => _events.Clear();
+
     public void UpdateContact(string? address, string? phone)
     {
-        Address = ValidText(address, AddressMaxLength, nameof(address));
-        Phone = ValidText(phone, PhoneMaxLength, nameof(phone));
+        var newAddress = ValidText(address, AddressMaxLength, nameof(address));
+        var newPhone = ValidText(phone, PhoneMaxLength, nameof(phone));
+        if (newAddress != Address || newPhone != Phone)
+        {
+            (Address, Phone) = (newAddress, newPhone);
+            _events.Add(new AgencyChanged(this));
+        }
     }
 
     /// <summary>
     /// Changes everything an Administrator may change; returns the names of the fields that changed (for the audit
-    /// trail). A parent may not be the agency itself or one of its descendants (the chain is followed through
+    /// trail) and, when any did, raises <see cref="AgencyChanged"/>. A parent may not be the agency itself or one of its descendants (the chain is followed through
     /// <see cref="Parent"/>, so load the agencies involved first).
     /// </summary>
     public IReadOnlyList<string> Update(string slug, string name, AgencyLevel level, Agency? parent, string? address, string? phone)
@@ -104,6 +117,11 @@ public sealed partial class Agency
         ParentId = parent?.Id;
         Address = newAddress;
         Phone = newPhone;
+        if (changed.Count > 0)
+        {
+            _events.Add(new AgencyChanged(this));
+        }
+
         return changed;
     }
 

@@ -1,4 +1,5 @@
 using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Publication;
 
 namespace Disclosure.Domain.Reports;
 
@@ -6,9 +7,10 @@ namespace Disclosure.Domain.Reports;
 /// An agency's annual report for one year: the aggregate over its versions. Once the report is published exactly one
 /// version is current (the one readers see; a unique index holds at most one); earlier published versions stay readable.
 /// </summary>
-public sealed class Report
+public sealed class Report : IRaisesPublicationEvents
 {
     private readonly List<ReportVersion> _versions = [];
+    private readonly List<PublicationEvent> _events = [];
 
     private Report()
     {
@@ -38,6 +40,11 @@ public sealed class Report
     public ReportVersion? CurrentVersion => _versions.SingleOrDefault(v => v.IsCurrent);
 
     public IReadOnlyList<ReportVersion> Versions => _versions;
+
+    /// <summary>Which versions became or stopped being current since the report was last saved.</summary>
+    public IReadOnlyList<PublicationEvent> PublicationEvents => _events;
+
+    public void ClearPublicationEvents() => _events.Clear();
 
     /// <summary>The version being prepared (draft, submitted, returned or approved), if any. Needs the versions loaded.</summary>
     public ReportVersion? OpenVersion => _versions.SingleOrDefault(v => v.IsOpen);
@@ -97,8 +104,8 @@ public sealed class Report
             throw new ReportWorkflowException($"只有审核通过的报告可以发布，第 {version.Number} 版当前状态为“{version.Status.DisplayName()}”。");
         }
 
-        CurrentVersion?.MarkSuperseded();
-        version.MarkPublished(at);
+        Supersede(CurrentVersion);
+        MakeCurrent(version, at);
     }
 
     /// <summary>
@@ -123,12 +130,27 @@ public sealed class Report
             }
 
             version.MarkAsCorrectionOf(previous, correctionNote.Trim());
-            previous.MarkSuperseded();
+            Supersede(previous);
         }
 
         _versions.Add(version);
-        version.MarkPublished(at);
+        MakeCurrent(version, at);
         return version;
+    }
+
+    private void Supersede(ReportVersion? current)
+    {
+        if (current is not null)
+        {
+            current.MarkSuperseded();
+            _events.Add(new VersionSuperseded(current));
+        }
+    }
+
+    private void MakeCurrent(ReportVersion version, DateTimeOffset at)
+    {
+        version.MarkPublished(at);
+        _events.Add(new VersionBecameCurrent(version));
     }
 
     private void EnsureFor(AnnualReport content)

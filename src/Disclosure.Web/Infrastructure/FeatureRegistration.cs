@@ -21,6 +21,7 @@ public static class FeatureRegistration
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportPdfStore>();
         services.AddScoped<Features.Admin.Reports.ReportCommands>();
+        services.AddScoped<Features.Admin.Reports.ReportPartSave>();
         services.AddScoped<Features.Admin.Reports.ReportAccess>();
         services.AddScoped<Features.Admin.Dashboard.FilingQuery>();
         services.AddScoped<Features.Admin.Import.ImportPlanner>();

@@ -131,7 +131,7 @@ public sealed class ChangePollingTests(ClockedPortalFactory shared) : PortalTest
         // Another instance's AgencyCommands, evicting only its own cache.
         await using (var db = Portal.OtherProcessContext())
         {
-            var commands = new AgencyCommands(db, new PublicCache(new UnsharedStore(), NullLogger<PublicCache>.Instance), TimeProvider.System, NullLogger<AgencyCommands>.Instance);
+            var commands = new AgencyCommands(db, TimeProvider.System, NullLogger<AgencyCommands>.Instance);
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Slug == "zhongwei-commerce");
             var form = new AgencyForm
             {
@@ -199,16 +199,6 @@ public sealed class ChangePollingTests(ClockedPortalFactory shared) : PortalTest
 
         var warning = Assert.Single(log.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Contains("SQLite Error 14", warning.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>The in-memory cache of another instance.</summary>
-    private sealed class UnsharedStore : IOutputCacheStore
-    {
-        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
-
-        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class CollectingLogger<T> : ILogger<T>

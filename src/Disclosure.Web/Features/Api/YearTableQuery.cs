@@ -1,11 +1,8 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Disclosure.Data;
+using Disclosure.Data.Publication;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
-using Disclosure.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Api;
@@ -19,26 +16,10 @@ public sealed class YearTableQuery(DisclosureDbContext db)
     public static readonly IReadOnlyList<ReportTableId> Tables = [ReportTableId.Proactive, ReportTableId.Applications, ReportTableId.Reviews];
 
     /// <summary>
-    /// Which current versions the year has, and the slug, name and level of their agencies: the downloads are rebuilt
-    /// when either changes. An Administrator renames an agency without a new version, and the files print its name; the
-    /// agencies are read here, with the versions, so a rename made by any instance shows in the next download.
+    /// The publication log's newest id: the downloads are rebuilt when it moves — a publication or correction, and an
+    /// agency renamed without a new version (the files print its name), each add an entry (ADR 0018).
     /// </summary>
-    public async Task<YearFingerprint> FingerprintAsync(int year, CancellationToken cancellationToken)
-    {
-        var versions = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent && v.Report.Year == year)
-            .OrderBy(v => v.Id)
-            .Select(v => new { v.Id, v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Agency.Level })
-            .ToListAsync(cancellationToken);
-        var fingerprint = YearFingerprint.Of(versions.ConvertAll(v => v.Id));
-        using var agencies = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var v in versions)
-        {
-            agencies.AppendData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{v.Id}\u001f{v.Slug}\u001f{v.Name}\u001f{v.Level}\u001e")));
-        }
-
-        return fingerprint with { IdHash = fingerprint.IdHash ^ BinaryPrimitives.ReadInt64LittleEndian(agencies.GetHashAndReset()) };
-    }
+    public Task<long> LastLogIdAsync(CancellationToken cancellationToken) => db.PublicationLog.LastIdAsync(cancellationToken);
 
     /// <summary>Every report of the year (by slug) with the cells of <paramref name="table"/>; empty when no report of the year is published.</summary>
     public async Task<IReadOnlyList<YearTableReport>> LoadAsync(int year, ReportTableId table, CancellationToken cancellationToken)

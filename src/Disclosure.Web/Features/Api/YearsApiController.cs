@@ -28,16 +28,12 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
         }
 
         var id = (ReportTableId)table;
-        var fingerprint = await query.FingerprintAsync(year, cancellationToken);
-        if (fingerprint.Count == 0)
-        {
-            return NotFound();
-        }
 
-        // Built once per set of current versions: a year of 2,000 reports is ~50,000 lines.
-        var csv = await cache.GetOrAddAsync(year, $"table{table}.csv", fingerprint,
-            async () => TableExport.Csv(year, id, await query.LoadAsync(year, id, cancellationToken)));
-        return File(csv, CsvType, $"disclosure-{year}-table{table}.csv");
+        // Built once per state of the publication log: a year of 2,000 reports is ~50,000 lines. A year without
+        // published reports is remembered as an empty file, and answered 404.
+        var csv = await cache.GetOrAddAsync(year, $"table{table}.csv", await query.LastLogIdAsync(cancellationToken), async () =>
+            await query.LoadAsync(year, id, cancellationToken) is { Count: > 0 } reports ? TableExport.Csv(year, id, reports) : []);
+        return csv.Length == 0 ? NotFound() : File(csv, CsvType, $"disclosure-{year}-table{table}.csv");
     }
 
     /// <summary>The three tables of every report of the year in one workbook, one sheet per table and a README sheet.</summary>
@@ -52,14 +48,9 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
             return NotFound();
         }
 
-        var fingerprint = await query.FingerprintAsync(year, cancellationToken);
-        if (fingerprint.Count == 0)
-        {
-            return NotFound();
-        }
-
-        var workbook = await cache.GetOrAddAsync(year, "xlsx", fingerprint, async () => Workbook(year, await query.LoadAsync(year, YearTableQuery.Tables, cancellationToken)));
-        return File(workbook, XlsxType, $"disclosure-{year}.xlsx");
+        var workbook = await cache.GetOrAddAsync(year, "xlsx", await query.LastLogIdAsync(cancellationToken), async () =>
+            await query.LoadAsync(year, YearTableQuery.Tables, cancellationToken) is var tables && tables[ReportTableId.Applications].Count > 0 ? Workbook(year, tables) : []);
+        return workbook.Length == 0 ? NotFound() : File(workbook, XlsxType, $"disclosure-{year}.xlsx");
     }
 
     private static byte[] Workbook(int year, IReadOnlyDictionary<ReportTableId, IReadOnlyList<YearTableReport>> tables)

@@ -1,3 +1,6 @@
+using Disclosure.Data.Publication;
+using Disclosure.Domain.Publication;
+using Disclosure.Domain.Reports;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Disclosure.Web.Infrastructure.Caching;
@@ -11,22 +14,25 @@ public sealed class PublicCacheOptions
     public const string Section = "PublicCache";
 
     /// <summary>
-    /// Publication evicts at once; this bounds how stale a page can be when a change is not noticed otherwise
+    /// A publication evicts at once (<see cref="PublicCache.PublishedAsync"/>); this bounds how stale a page can be when a change is not noticed otherwise
     /// (<see cref="PollInterval"/> off, or a change made outside the portal's code) and how long pages outlive a
     /// database outage.
     /// </summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How often <see cref="PublicCacheChangePoller"/> reads the database's change marker, so that a publication
+    /// How often <see cref="PublicCacheChangePoller"/> reads the publication log's newest id, so that a publication
     /// or an agency change made by another process (the <c>import</c> command, another instance without Redis)
     /// evicts this server's cached pages. Zero turns it off.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
-/// <summary>Evicts the cached public pages that a publication changes.</summary>
-public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> logger)
+/// <summary>
+/// Evicts the cached public pages that a publication changes: told by every save that records publication events
+/// (ADR 0018), and by <see cref="PublicCacheChangePoller"/> for what other processes saved.
+/// </summary>
+public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> logger) : IPublicationListener
 {
     /// <summary>Every cached public page carries this tag (to flush them all).</summary>
     public const string PublicTag = "public";
@@ -35,6 +41,33 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
     public const string ListsTag = "lists";
 
     public static string ReportTag(string slug, int year) => FormattableString.Invariant($"report:{slug}:{year}");
+
+    /// <summary>
+    /// The pages a version becoming or stopping being current changes: its report's pages and the lists. A new agency
+    /// changes the lists; an agency change (its name, slug, level or parent show on its reports' pages and in every
+    /// list) changes every page.
+    /// </summary>
+    public static IReadOnlyList<string> TagsOf(IEnumerable<(PublicationEventKind Kind, string? Slug, int? Year)> events)
+    {
+        var tags = new List<string>();
+        var any = false;
+        foreach (var (kind, slug, year) in events)
+        {
+            any = true;
+            switch (kind)
+            {
+                case PublicationEventKind.AgencyCreated:
+                    break;
+                case PublicationEventKind.VersionBecameCurrent or PublicationEventKind.VersionSuperseded when slug is not null && year is not null:
+                    tags.Add(ReportTag(slug, year.Value));
+                    break;
+                default:
+                    return [PublicTag];
+            }
+        }
+
+        return any ? [.. tags.Distinct(StringComparer.Ordinal), ListsTag] : [];
+    }
 
     /// <summary>Evicts every cached public page.</summary>
     public ValueTask EvictAllAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(PublicTag, cancellationToken);
@@ -49,40 +82,31 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
         }
     }
 
-    /// <summary>After a report of <paramref name="slug"/> for <paramref name="year"/> is published, corrected or imported.</summary>
-    public async Task ReportPublishedAsync(string slug, int year, CancellationToken cancellationToken)
+    /// <summary>After a save that published, corrected, imported or changed an agency: evicts what it changed, at once.</summary>
+    public async Task PublishedAsync(IReadOnlyList<PublicationEvent> events, CancellationToken cancellationToken)
     {
+        var tags = TagsOf(events.Select(Describe));
         try
         {
-            await EvictAsync([ReportTag(slug, year), ListsTag], cancellationToken);
+            await EvictAsync(tags, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The publication is saved; a cache that cannot be reached (Redis) only delays it until the entries expire.
-            logger.LogError(ex, "Could not evict the cached pages of {Slug} {Year}", slug, year);
+            // The change is saved; a cache that cannot be reached (Redis) only delays it until the entries expire
+            // (or the poller of an instance that can reach it evicts them).
+            logger.LogError(ex, "Could not evict the cached pages {Tags}", string.Join(" ", tags));
         }
     }
 
-    /// <summary>
-    /// After an agency is created or changed: its name, slug, level and parent show on its reports' pages and in
-    /// every list, so every public page goes.
-    /// </summary>
-    public async Task AgencyChangedAsync(int agencyId, CancellationToken cancellationToken)
+    private static (PublicationEventKind, string?, int?) Describe(PublicationEvent raised) => raised switch
     {
-        try
-        {
-            await EvictAllAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not evict the cached pages after agency {AgencyId} changed", agencyId);
-        }
-    }
-}
+        VersionBecameCurrent current => Of(PublicationEventKind.VersionBecameCurrent, current.Version),
+        VersionSuperseded superseded => Of(PublicationEventKind.VersionSuperseded, superseded.Version),
+        AgencyCreated => (PublicationEventKind.AgencyCreated, null, null),
+        _ => (PublicationEventKind.AgencyChanged, null, null),
+    };
 
-public static class PublicCacheHttpContextExtensions
-{
-    /// <summary>One line for the places that publish: evicts the report's cached pages and the public lists.</summary>
-    public static Task EvictPublishedReportAsync(this HttpContext context, string slug, int year, CancellationToken cancellationToken) =>
-        context.RequestServices.GetRequiredService<PublicCache>().ReportPublishedAsync(slug, year, cancellationToken);
+    // A version whose report's agency is not loaded cannot name its pages: then every page goes.
+    private static (PublicationEventKind, string?, int?) Of(PublicationEventKind kind, ReportVersion version) =>
+        (kind, version.Report?.Agency?.Slug, version.Report?.Year);
 }

@@ -1,6 +1,5 @@
 using Disclosure.Data;
-using Disclosure.Domain.Audit;
-using Disclosure.Domain.Reports;
+using Disclosure.Data.Publication;
 using Disclosure.Web.Infrastructure.Outage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -10,30 +9,21 @@ using Microsoft.Extensions.Options;
 namespace Disclosure.Web.Infrastructure.Caching;
 
 /// <summary>
-/// What the public pages are made of, in three numbers one query reads: how many versions are current (published),
-/// the sum of their ids, and the id of the newest audit entry.
-/// </summary>
-/// <remarks>
-/// Version ids only grow, and a publication either adds a current version (the count grows) or replaces a report's
-/// current version by a newer one (the sum grows); nothing else changes the set. Every change to an agency writes an
-/// audit entry (<see cref="AuditAction.AgencyCreated"/>, <see cref="AuditAction.AgencyUpdated"/>), so the newest
-/// audit id moves with it — and with every other audit entry, which is why a moved id is only a reason to look.
-/// </remarks>
-public readonly record struct ChangeMarker(long CurrentVersions, long CurrentVersionIdSum, long LastAuditId);
-
-/// <summary>
 /// Makes this server's output cache notice what other processes write to the database — the <c>import</c> command,
 /// another instance that does not share the cache through Redis: every <see cref="PublicCacheOptions.PollInterval"/>
-/// it reads the <see cref="ChangeMarker"/> (one query over an index) and, when it moved, evicts the pages concerned.
+/// it reads the publication log's newest id (ADR 0018) and, when it moved, evicts the pages the new entries concern.
 /// </summary>
 /// <remarks>
-/// <para>A new current version evicts its report's pages and the lists, as an in-process publication does (and an
-/// in-process publication is seen again here, which evicts the same tags once more); an agency change, or more than
-/// <see cref="MaxTargetedVersions"/> new versions at once, evicts every public page. Each eviction is repeated at the
-/// next poll, for a page that was being rendered from the old data while the first one ran.</para>
-/// <para>The marker is read with plain ADO.NET on the context's connection: one round trip, and no EF Core error log
-/// every few seconds while the database is down. Then the poller keeps the cached pages, logs one warning (repeated
-/// every <see cref="WarningInterval"/> while it lasts) and carries on; what changed meanwhile is evicted once it is back.</para>
+/// <para>A version that became or stopped being current evicts its report's pages and the lists, as the in-process
+/// listener does (an in-process publication is seen again here, which evicts the same tags once more); an agency
+/// change, or more than <see cref="MaxTargetedEntries"/> entries at once, evicts every public page. Entries are read
+/// from the newest id of the reading before the last one, so an entry committed a moment after a later one (SQL
+/// Server hands out identities before commit) is still seen; each eviction is thereby repeated at the next poll, for a
+/// page that was being rendered from the old data while the first one ran.</para>
+/// <para>The newest id is read with plain ADO.NET on the context's connection: one round trip over the end of the
+/// primary key, and no EF Core error log every few seconds while the database is down. Then the poller keeps the cached
+/// pages, logs one warning (repeated every <see cref="WarningInterval"/> while it lasts) and carries on; what changed
+/// meanwhile is evicted once it is back.</para>
 /// </remarks>
 public sealed class PublicCacheChangePoller(
     IServiceScopeFactory scopes,
@@ -43,17 +33,14 @@ public sealed class PublicCacheChangePoller(
     TimeProvider clock,
     ILogger<PublicCacheChangePoller> logger) : BackgroundService
 {
-    /// <summary>More new current versions than this at once (a bulk import) evict every page rather than each report's.</summary>
-    public const int MaxTargetedVersions = 100;
+    /// <summary>More new log entries than this at once (a bulk import) evict every page rather than each report's.</summary>
+    public const int MaxTargetedEntries = 100;
 
     public static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(10);
 
-    private string? _markerSql;
-    private ChangeMarker? _last;
-    private HashSet<int> _currentIds = [];
-    private long _auditFloor;
-    private bool _auditMovedBefore;
-    private IReadOnlyList<string> _evictAgain = [];
+    private string? _lastIdSql;
+    private long? _last;
+    private long _floor;
     private DateTimeOffset? _failingSince;
     private DateTimeOffset _lastWarning;
     private int _completedPolls;
@@ -133,110 +120,57 @@ public sealed class PublicCacheChangePoller(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
-        var marker = await ReadMarkerAsync(db, cancellationToken);
+        var lastId = await ReadLastIdAsync(db, cancellationToken);
         if (_last is not { } last)
         {
             // The first reading is what this server starts from.
-            _currentIds = await CurrentVersionIdsAsync(db, cancellationToken);
-            (_last, _auditFloor) = (marker, marker.LastAuditId);
+            (_last, _floor) = (lastId, lastId);
             return;
         }
 
-        var changed = new List<string>();
-        var auditMoved = marker.LastAuditId != last.LastAuditId;
-
-        // New audit entries since the reading before the last one: an agency entry committed a moment after a later
-        // entry (SQL Server hands out ids before commit) is still seen at the next poll.
-        if ((auditMoved || _auditMovedBefore) && await AgencyChangedAsync(db, _auditFloor, marker.LastAuditId, cancellationToken))
+        if (lastId == last && _floor == last)
         {
-            changed.Add(PublicCache.PublicTag);
+            return;
         }
 
-        var currentIds = _currentIds;
-        if (marker.CurrentVersions != last.CurrentVersions || marker.CurrentVersionIdSum != last.CurrentVersionIdSum)
-        {
-            currentIds = await CurrentVersionIdsAsync(db, cancellationToken);
-            changed.AddRange(await ReportTagsAsync(db, _currentIds, currentIds, cancellationToken));
-        }
-
-        var tags = _evictAgain.Concat(changed).Distinct(StringComparer.Ordinal).ToList();
+        var entries = await db.PublicationLog.AsNoTracking()
+            .Where(e => e.Id > _floor && e.Id <= lastId)
+            .OrderBy(e => e.Id)
+            .Take(MaxTargetedEntries + 1)
+            .Select(e => new { e.Kind, e.Agency!.Slug, e.Year })
+            .ToListAsync(cancellationToken);
+        var tags = entries.Count > MaxTargetedEntries
+            ? [PublicCache.PublicTag]
+            : PublicCache.TagsOf(entries.Select(e => (e.Kind, (string?)e.Slug, e.Year)));
         if (tags.Count > 0)
         {
             // Throws when the store cannot be reached (Redis): nothing below is remembered, so the next poll tries again.
             await cache.EvictAsync(tags, cancellationToken);
+            if (lastId != last)
+            {
+                logger.LogInformation("Public cache: the publication log moved to {LastId}; evicted {Tags}", lastId, string.Join(" ", tags));
+            }
         }
 
-        if (changed.Count > 0)
-        {
-            logger.LogInformation(
-                "Public cache: the database changed ({CurrentVersions} current versions, audit entry {LastAuditId}); evicted {Tags}",
-                marker.CurrentVersions, marker.LastAuditId, string.Join(" ", changed.Distinct(StringComparer.Ordinal)));
-        }
-
-        _evictAgain = changed;
-        _currentIds = currentIds;
-        (_auditFloor, _auditMovedBefore, _last) = (last.LastAuditId, auditMoved, marker);
+        (_floor, _last) = (last, lastId);
     }
 
-    /// <summary>The pages a change of the set of current versions concerns (nothing when an earlier read already saw it).</summary>
-    private static async Task<IReadOnlyList<string>> ReportTagsAsync(DisclosureDbContext db, HashSet<int> before, HashSet<int> now, CancellationToken cancellationToken)
+    private async Task<long> ReadLastIdAsync(DisclosureDbContext db, CancellationToken cancellationToken)
     {
-        var added = now.Where(id => !before.Contains(id)).ToList();
-        var removed = before.Count(id => !now.Contains(id));
-        if (added.Count == 0 && removed == 0)
-        {
-            return [];
-        }
-
-        // A current version that went without a newer one of its report (nothing does that today) or a bulk import: all.
-        if (removed > added.Count || added.Count > MaxTargetedVersions)
-        {
-            return [PublicCache.PublicTag];
-        }
-
-        var reports = await db.ReportVersions.AsNoTracking()
-            .Where(v => added.Contains(v.Id))
-            .Select(v => new { v.Report.Agency.Slug, v.Report.Year })
-            .ToListAsync(cancellationToken);
-        return [.. reports.Select(r => PublicCache.ReportTag(r.Slug, r.Year)), PublicCache.ListsTag];
-    }
-
-    private static async Task<HashSet<int>> CurrentVersionIdsAsync(DisclosureDbContext db, CancellationToken cancellationToken) =>
-        (await db.ReportVersions.Where(v => v.IsCurrent).Select(v => v.Id).ToListAsync(cancellationToken)).ToHashSet();
-
-    private static Task<bool> AgencyChangedAsync(DisclosureDbContext db, long after, long upTo, CancellationToken cancellationToken) =>
-        db.AuditEntries.AnyAsync(
-            e => e.Id > after && e.Id <= upTo && (e.Action == AuditAction.AgencyCreated || e.Action == AuditAction.AgencyUpdated),
-            cancellationToken);
-
-    private async Task<ChangeMarker> ReadMarkerAsync(DisclosureDbContext db, CancellationToken cancellationToken)
-    {
-        _markerSql ??= MarkerSql(db);
+        _lastIdSql ??= LastIdSql(db);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = _markerSql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        long Read(int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
-        return new ChangeMarker(Read(0), Read(1), Read(2));
+        command.CommandText = _lastIdSql;
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// The count and sum of the ids of the current versions (<c>WHERE IsCurrent = 1</c>) and the newest audit id, in
-    /// SQL both providers take (the aggregates in a derived table), with the names the model maps to, quoted by the
-    /// provider. The count and sum read an index holding <c>IsCurrent</c> and the id only; the newest audit id is the
-    /// end of the primary key.
-    /// </summary>
-    private static string MarkerSql(DisclosureDbContext db)
+    /// <summary>The newest id of the publication log, with the names the model maps to, quoted by the provider.</summary>
+    private static string LastIdSql(DisclosureDbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var versions = db.Model.FindEntityType(typeof(ReportVersion))!;
-        var audit = db.Model.FindEntityType(typeof(AuditEntry))!;
-        string Table(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) => sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
-        string Column(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName());
-        return $"SELECT v.n, v.s, (SELECT MAX({Column(audit, nameof(AuditEntry.Id))}) FROM {Table(audit)}) FROM "
-            + $"(SELECT COUNT(*) AS n, SUM(CAST({Column(versions, nameof(ReportVersion.Id))} AS BIGINT)) AS s "
-            + $"FROM {Table(versions)} WHERE {Column(versions, nameof(ReportVersion.IsCurrent))} = 1) AS v";
+        var log = db.Model.FindEntityType(typeof(PublicationLogEntry))!;
+        return $"SELECT MAX({sql.DelimitIdentifier(log.FindProperty(nameof(PublicationLogEntry.Id))!.GetColumnName())}) FROM {sql.DelimitIdentifier(log.GetTableName()!, log.GetSchema())}";
     }
 }

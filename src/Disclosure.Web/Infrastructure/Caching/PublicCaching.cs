@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Disclosure.Data.Publication;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -15,6 +16,7 @@ public static class PublicCaching
         services.Configure<PublicCacheOptions>(configuration.GetSection(PublicCacheOptions.Section));
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<PublicCache>();
+        services.AddSingleton<IPublicationListener>(provider => provider.GetRequiredService<PublicCache>());
         services.AddHostedService<PublicCacheChangePoller>();
 
         // Several instances share one cache (and one eviction) through Redis; one instance keeps it in memory.

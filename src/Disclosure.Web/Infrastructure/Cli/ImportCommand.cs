@@ -89,7 +89,7 @@ public sealed record ImportCommandLine(IReadOnlyList<string> Files, string? Agen
 /// report is never replaced silently: a second import of an agency's year needs <c>--correction</c> and becomes a new
 /// version. <c>--dry-run</c> parses, resolves and checks everything and writes nothing.
 /// </remarks>
-public sealed class ImportCommand(DisclosureDbContext db, ImportPlanner planner, PublicCache publicCache, ILogger<ImportCommand> logger)
+public sealed class ImportCommand(DisclosureDbContext db, ImportPlanner planner, ILogger<ImportCommand> logger)
 {
     /// <summary>Runs the command in its own scope of <paramref name="services"/> (the built host's, or a test factory's).</summary>
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken = default)
@@ -160,7 +160,6 @@ public sealed class ImportCommand(DisclosureDbContext db, ImportPlanner planner,
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await publicCache.ReportPublishedAsync(agency.Slug, content.Year, cancellationToken);
             }
             catch (DbUpdateException ex)
             {

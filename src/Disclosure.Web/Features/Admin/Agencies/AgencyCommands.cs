@@ -14,10 +14,11 @@ public sealed record AgencyRefusal(string Field, string Message);
 
 /// <summary>
 /// Creates and changes agencies. The slug's uniqueness is the database's unique index: a duplicate comes back as a
-/// refusal at the slug field, and nothing is saved. A change is saved with its audit entry, which is how other
-/// instances' <see cref="PublicCacheChangePoller"/> notice it; this instance evicts its cached public pages at once.
+/// refusal at the slug field, and nothing is saved. A change is saved with its audit entry; the agency raises
+/// <see cref="Domain.Publication.AgencyChanged"/>, which the save records in the publication log, so that this
+/// instance evicts its cached public pages at once and the others' <see cref="PublicCacheChangePoller"/> at their next poll.
 /// </summary>
-public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCache, TimeProvider clock, ILogger<AgencyCommands> logger)
+public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, ILogger<AgencyCommands> logger)
 {
     public async Task<(int? Id, AgencyRefusal? Refusal)> CreateAsync(AgencyForm form, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -42,7 +43,6 @@ public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCac
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), AuditAction.AgencyCreated,
             $"{agency.Name}（{agency.Slug}，{agency.Level.DisplayName()}）").ForAgency(agency.Id));
         await db.SaveChangesAsync(cancellationToken);
-        await publicCache.AgencyChangedAsync(agency.Id, cancellationToken);
         logger.LogInformation("Agency {AgencyId} created", agency.Id);
         return (agency.Id, null);
     }
@@ -100,7 +100,6 @@ public sealed class AgencyCommands(DisclosureDbContext db, PublicCache publicCac
             return (true, refusal);
         }
 
-        await publicCache.AgencyChangedAsync(agency.Id, cancellationToken);
         logger.LogInformation("Agency {AgencyId} updated: {Fields}", agency.Id, string.Join(",", changed));
         return (true, null);
     }

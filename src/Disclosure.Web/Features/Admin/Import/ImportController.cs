@@ -119,7 +119,6 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
                 "导入已公开的报告" + (plan.Version.CorrectionNote is { } note ? "（更正：" + note + "）" : ""))
             .ForReport(plan.Agency.Id, plan.Report.Id, plan.Version.Id, plan.Version.Revision));
         await db.SaveChangesAsync(cancellationToken);
-        await HttpContext.EvictPublishedReportAsync(plan.Agency.Slug, plan.Content.Year, cancellationToken);
         logger.LogInformation("Imported report {ReportId} version {VersionId} from pasted text", plan.Report.Id, plan.Version.Id);
         TempData["Message"] = $"已导入并发布：{plan.Content.Title}（第 {plan.Version.Number} 版）。";
         return Redirect($"/admin/reports/{plan.Agency.Slug}/{plan.Content.Year}");

@@ -2,7 +2,6 @@ using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Security;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +14,7 @@ namespace Disclosure.Web.Features.Admin.Reports;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [Route("admin/reports/{slug}/{year:int}")]
-public sealed class ReportEditorController(ReportAccess access, ReportCommands commands) : Controller
+public sealed class ReportEditorController(ReportAccess access, ReportPartSave saving) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Workspace(string slug, int year, CancellationToken cancellationToken)
@@ -36,11 +35,14 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
 
     [HttpPost("metadata")]
     public Task<IActionResult> Metadata(string slug, int year, MetadataForm form, CancellationToken cancellationToken) =>
-        SavePart(slug, year, form, _ => new MetadataFormValidator(year), doc => MetadataForm.From(doc, 0), (ws, _) => View("Metadata", new PartPage<MetadataForm>(ws, form)), doc =>
-        {
-            form.ApplyTo(doc, out var updated);
-            return updated;
-        }, null, cancellationToken);
+        SavePart(slug, year, form, (ws, _) => View("Metadata", new PartPage<MetadataForm>(ws, form)), new ReportPart<MetadataForm>(
+            _ => new MetadataFormValidator(year),
+            doc => MetadataForm.From(doc, 0),
+            doc =>
+            {
+                form.ApplyTo(doc, out var updated);
+                return updated;
+            }), cancellationToken);
 
     [HttpGet("sections")]
     public Task<IActionResult> Sections(string slug, int year, CancellationToken cancellationToken) =>
@@ -48,11 +50,14 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
 
     [HttpPost("sections")]
     public Task<IActionResult> Sections(string slug, int year, SectionsForm form, CancellationToken cancellationToken) =>
-        SavePart(slug, year, form, _ => new SectionsFormValidator(), doc => SectionsForm.From(doc, 0), (ws, _) => View("Sections", new PartPage<SectionsForm>(ws, form)), doc =>
-        {
-            doc.Sections = form.ToSections();
-            return doc;
-        }, null, cancellationToken);
+        SavePart(slug, year, form, (ws, _) => View("Sections", new PartPage<SectionsForm>(ws, form)), new ReportPart<SectionsForm>(
+            _ => new SectionsFormValidator(),
+            doc => SectionsForm.From(doc, 0),
+            doc =>
+            {
+                doc.Sections = form.ToSections();
+                return doc;
+            }), cancellationToken);
 
     [HttpGet("table/{table:int:range(2,4)}")]
     public Task<IActionResult> Table(string slug, int year, int table, CancellationToken cancellationToken) =>
@@ -63,11 +68,15 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
     public Task<IActionResult> Table(string slug, int year, int table, TableForm form, CancellationToken cancellationToken)
     {
         var id = (ReportTableId)table;
-        return SavePart(slug, year, form, doc => new TableFormValidator(doc.Table(id).Layout), doc => TableForm.From(doc.Table(id), 0), (ws, doc) => View("Table", new TablePage(ws, form, id, doc)), doc =>
-        {
-            form.ApplyTo(doc, id);
-            return doc;
-        }, $"table/{table}", cancellationToken);
+        return SavePart(slug, year, form, (ws, doc) => View("Table", new TablePage(ws, form, id, doc)), new ReportPart<TableForm>(
+            doc => new TableFormValidator(doc.Table(id).Layout),
+            doc => TableForm.From(doc.Table(id), 0),
+            doc =>
+            {
+                form.ApplyTo(doc, id);
+                return doc;
+            },
+            $"table/{table}"), cancellationToken);
     }
 
     /// <summary>Shows a part's form, or sends the user back to the workspace when there is no editable draft.</summary>
@@ -83,20 +92,11 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
     }
 
     /// <summary>
-    /// Validates a part's form (nothing saved and everything typed shown again on a bad value), then saves it. A form
-    /// read before someone else saved is merged field by field (<see cref="FormMerge"/>): saved at once when no field
-    /// was changed on both sides, otherwise shown again with the fields to decide.
+    /// Validates a part's form (nothing saved and everything typed shown again on a bad value), then saves it through
+    /// <see cref="ReportPartSave"/>; a conflict shows the form again with the fields to decide.
     /// </summary>
     private async Task<IActionResult> SavePart<TForm>(
-        string slug,
-        int year,
-        TForm form,
-        Func<AnnualReport, IValidator<TForm>> validator,
-        Func<AnnualReport, ReportForm> stored,
-        Func<ReportWorkspace, AnnualReport, IActionResult> view,
-        Func<AnnualReport, AnnualReport> apply,
-        string? savedPage,
-        CancellationToken cancellationToken)
+        string slug, int year, TForm form, Func<ReportWorkspace, AnnualReport, IActionResult> view, ReportPart<TForm> part, CancellationToken cancellationToken)
         where TForm : ReportForm
     {
         var (workspace, denied) = await access.OpenAsync(this, slug, year, AgencyOperation.Edit, cancellationToken);
@@ -110,75 +110,21 @@ public sealed class ReportEditorController(ReportAccess access, ReportCommands c
             return ReportAccess.NotEditable(this, workspace);
         }
 
-        var document = workspace.WorkingDocument!;
-        if (!this.Validate(validator(document), form))
+        if (!this.Validate(part.Validator(workspace.WorkingDocument!), form))
         {
-            return view(workspace, document);
+            return view(workspace, workspace.WorkingDocument!);
         }
 
-        MergeOutcome? merged = null;
-        if (form.Revision != version.Revision)
+        var outcome = await saving.SaveAsync(workspace, version, form, part, User, cancellationToken);
+        if (outcome.Conflict is { } conflict)
         {
-            merged = FormMerge.Merge(form, stored(document), key => form.Label(key, document));
-            if (merged is null || merged.Clashes.Count > 0)
-            {
-                return await ConflictAsync(workspace, version, form, merged, stored(document), view, document, cancellationToken);
-            }
-
-            form.Revision = version.Revision;
+            ViewData["Conflict"] = conflict;
+            ModelState.Clear();
+            return view(workspace, workspace.WorkingDocument!);
         }
 
-        var conflict = await commands.SaveAsync(workspace, version, apply(document), form.Revision, User, cancellationToken);
-        if (conflict is not null)
-        {
-            return await ConflictAsync(workspace, version, form, null, stored(document), view, document, cancellationToken);
-        }
-
-        TempData["Message"] = merged is { ChangedElsewhere.Count: > 0 }
-            ? $"已保存。在您填写期间别处保存的 {merged.ChangedElsewhere.Count} 处修改已一并保留：{string.Join("；", merged.ChangedElsewhere.Select(c => c.Describe()))}。"
-            : "已保存。";
+        TempData["Message"] = outcome.Message;
         TempData["SavedPath"] = Request.Path.Value; // the page's local copy is now on the server (form-keeper.js)
-        return Redirect(ReportAccess.Url(workspace, savedPage));
-    }
-
-    /// <summary>The form again, unsaved, with who saved in between, what they changed and which fields to decide.</summary>
-    private async Task<IActionResult> ConflictAsync(
-        ReportWorkspace workspace,
-        ReportVersion version,
-        ReportForm form,
-        MergeOutcome? merged,
-        ReportForm stored,
-        Func<ReportWorkspace, AnnualReport, IActionResult> view,
-        AnnualReport document,
-        CancellationToken cancellationToken)
-    {
-        var conflict = await commands.SavesSinceAsync(version, form.Revision, cancellationToken);
-        var me = ReportCommands.UserName(User);
-        ViewData["Conflict"] = conflict with
-        {
-            ChangedElsewhere = merged?.ChangedElsewhere ?? [],
-            Clashes = merged?.Clashes ?? [],
-            OnlyMine = conflict.Saves.Count > 0 && conflict.Saves.All(s => s.UserName == me),
-        };
-        form.Revision = conflict.CurrentRevision;
-        if (merged is not null)
-        {
-            // The form already holds the merge (others' values where this user typed nothing, this user's in the
-            // clashes); the next save decides the clashes deliberately, so its original is what is stored now.
-            var shown = form.Values().ToDictionary(v => v.Key, v => v.Value);
-            foreach (var (key, value) in stored.Values())
-            {
-                form.Take(key, value);
-            }
-
-            form.RememberOriginal();
-            foreach (var (key, value) in shown)
-            {
-                form.Take(key, value);
-            }
-        }
-
-        ModelState.Clear();
-        return view(workspace, document);
+        return Redirect(ReportAccess.Url(workspace, part.SavedPage));
     }
 }

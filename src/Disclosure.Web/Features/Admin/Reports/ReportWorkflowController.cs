@@ -39,12 +39,8 @@ public sealed class ReportWorkflowController(ReportAccess access, ReportCommands
     [HttpPost("publish")]
     [Authorize(Policy = StaffPolicies.Administer)]
     public Task<IActionResult> Publish(string slug, int year, CancellationToken cancellationToken) =>
-        Step(slug, year, AgencyOperation.Read, ws => ws.Open is { } v ? async () =>
-        {
-            await commands.PublishAsync(ws, v, User, cancellationToken);
-            await HttpContext.EvictPublishedReportAsync(slug, year, cancellationToken);
-        }
-        : null, "已发布，公众现在可以看到本报告。", cancellationToken: cancellationToken);
+        Step(slug, year, AgencyOperation.Read, ws => ws.Open is { } v ? () => commands.PublishAsync(ws, v, User, cancellationToken) : null,
+            "已发布，公众现在可以看到本报告。", cancellationToken: cancellationToken);
 
     [HttpPost("correction")]
     [Authorize(Policy = StaffPolicies.Administer)]
