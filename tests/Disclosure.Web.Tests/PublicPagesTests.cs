@@ -16,7 +16,7 @@ public sealed class PublicPagesTests(PortalFactory portal)
         Assert.Contains("/reports/zhongwei-commerce/2023", latest);
         Assert.Equal(["/years/2023", "/years/2021", "/years/2019"], page.QuerySelectorAll(".year-list a").Select(a => a.GetAttribute("href")));
         var levels = page.QuerySelectorAll(".agency-group h3").Select(h => h.Text()).ToArray();
-        Assert.Equal(["省级部门（1）", "市政府（2）", "市直部门（1）", "县区政府（1）"], levels);
+        Assert.Equal(["省级部门（1）", "市政府（2）", "市直部门（1）", "区县政府（1）"], levels);
         Assert.NotNull(page.QuerySelector("form[role=search][action='/agencies'] input[name=q]"));
         Assert.Contains("（演示）", page.QuerySelector(".site-name")!.Text(), StringComparison.Ordinal);
     }
@@ -37,10 +37,10 @@ public sealed class PublicPagesTests(PortalFactory portal)
 
         using var client = many.CreateClient();
         var page = await client.GetDocumentAsync("/");
-        var group = page.QuerySelectorAll(".agency-group").Single(g => g.QuerySelector("h3")!.Text() == "县区部门（20）");
+        var group = page.QuerySelectorAll(".agency-group").Single(g => g.QuerySelector("h3")!.Text() == "区县部门（20）");
         Assert.Equal(12, group.QuerySelectorAll(".agency-list a").Length);
         var more = group.QuerySelector(".more a")!;
-        Assert.Equal("查看全部 20 个县区部门", more.Text());
+        Assert.Equal("查看全部 20 个区县部门", more.Text());
 
         var directory = await client.GetDocumentAsync(more.GetAttribute("href")!);
         var heading = directory.GetElementById(more.GetAttribute("href")!.Split('#')[1])!;

@@ -87,7 +87,7 @@ public sealed class StatisticsPageTests(PortalFactory portal)
 
         Assert.Equal(7_730_280_000, fen);
         Assert.Equal(["7730.28"], Cells(t2, "fees.amount_wan_yuan"));
-        Assert.Contains("7730280000 分", page.QuerySelector("#fee-total")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("7730.28 万元", page.QuerySelector("#fee-total")!.Text()); // exact sum in 分, shown in 万元 only
 
         // Table 四 by hand: 中卫 printed 0 everywhere; 洪泽 printed 行政复议 10 + 1 + 0 + 0 and 复议后起诉 5 + 0 + 0 + 0, each
         // with 总计 0. The totals add 洪泽's sums of parts, 11 and 5 (ADR 0016), marked as such; 未经复议直接起诉 is 0.
@@ -172,7 +172,7 @@ public sealed class StatisticsPageTests(PortalFactory portal)
         var page = await client.GetDocumentAsync("/statistics/2023");
         var levels = page.QuerySelectorAll("#breakdown-level tbody tr").Select(r => r.QuerySelector("th")!.FirstChild!.TextContent.Trim()).ToList();
         Assert.Contains("市直部门", levels);
-        Assert.Contains("县区政府", levels);
+        Assert.Contains("区县政府", levels);
         var parents = page.QuerySelectorAll("#breakdown-parent tbody th").Select(th => th.Text()).ToList();
         Assert.Contains("中卫市人民政府", parents);
     }

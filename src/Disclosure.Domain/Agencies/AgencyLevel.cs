@@ -20,8 +20,8 @@ public static class AgencyLevelNames
         AgencyLevel.ProvincialDepartment => "省级部门",
         AgencyLevel.CityGovernment => "市政府",
         AgencyLevel.CityDepartment => "市直部门",
-        AgencyLevel.CountyGovernment => "县区政府",
-        AgencyLevel.CountyDepartment => "县区部门",
+        AgencyLevel.CountyGovernment => "区县政府",
+        AgencyLevel.CountyDepartment => "区县部门",
         AgencyLevel.Township => "乡镇街道",
         _ => level.ToString(),
     };

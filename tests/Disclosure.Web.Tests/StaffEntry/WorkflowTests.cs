@@ -145,6 +145,9 @@ public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
         Assert.NotNull(history);
         Assert.Contains("更正记录（本报告发布后更正过 1 次）", history.Text(), StringComparison.Ordinal);
         Assert.Contains("行政许可数量更正为 15 件。", history.Text(), StringComparison.Ordinal);
+        // Dates in the one style of the public pages (yyyy年M月d日), as the report's 发布日期 is written.
+        Assert.Matches(@"第 2 版\s+\d{4}年\d{1,2}月\d{1,2}日 发布（现行版本）", history.Text());
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", history.Text());
         var links = history.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/reports/zhongwei-commerce/2024/v1", links);
         Assert.Contains("/reports/zhongwei-commerce/2024/v2", links);
