@@ -35,6 +35,9 @@ public sealed class DataPagesTests(PortalFactory portal)
 
         var rows = page.QuerySelectorAll("#compare-t3 tbody tr[data-row]");
         Assert.Equal(26, rows.Length); // 中卫's 25 rows and 洪泽's single （六）, not 25 × 7 cell rows
+        var keys = rows.Select(r => r.GetAttribute("data-row")).ToList();
+        Assert.Equal(["new", "carried_over", "granted"], keys.Take(3));
+        Assert.Equal(["total_processed", "carried_forward"], keys.TakeLast(2)); // every （六） row before （七）总计
         Assert.Contains("申请人：总计", page.QuerySelector("#compare-t3 caption")!.Text(), StringComparison.Ordinal);
         var newRow = page.QuerySelectorAll("#compare-t3 tr[data-row='new'] td");
         Assert.False(newRow[0].ClassList.Contains("largest"));

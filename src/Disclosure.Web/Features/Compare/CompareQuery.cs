@@ -133,13 +133,39 @@ public sealed class CompareQuery(DisclosureDbContext db)
         List<IReadOnlyDictionary<CellRef, EffectiveFigure>?> effective, IReadOnlyList<string> headers, string applicant)
     {
         var column = ApplicationsLayout.DataColumns.First(c => c.Key == applicant);
-        var rows = layouts.SelectMany(l => l.Rows).DistinctBy(r => r.Key).Select(r =>
+        var rows = MergedRows(layouts).Select(r =>
             {
                 var cells = documents.Select((d, i) => Cell(d, effective[i], ReportTableId.Applications, r.Key, column)).ToList();
                 return new GridRow(r.Subgroup is null ? r.Label : $"{r.Subgroup} {r.Label}", MarkLargest(cells), Key: r.Key);
             })
             .ToList();
         return new GridTable("compare-t3", $"表三 收到和处理政府信息公开申请情况（申请人：{column.Label}）", headers, rows, "项目");
+    }
+
+    /// <summary>
+    /// The rows of every format in use, each in its printed place: a row only one format has comes right after the row
+    /// it follows there (洪泽's single （六）其他处理 before 中卫's three, not after 四、结转下年度继续办理).
+    /// </summary>
+    private static List<RowDefinition> MergedRows(List<TableLayout> layouts)
+    {
+        var rows = new List<RowDefinition>();
+        foreach (var layout in layouts)
+        {
+            var at = 0;
+            foreach (var row in layout.Rows)
+            {
+                var existing = rows.FindIndex(r => r.Key == row.Key);
+                if (existing >= 0)
+                {
+                    at = existing + 1;
+                    continue;
+                }
+
+                rows.Insert(at++, row);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>
