@@ -2,6 +2,7 @@ using Disclosure.Data.Configurations;
 using Disclosure.Data.Documents;
 using Disclosure.Data.Identity;
 using Disclosure.Data.Publication;
+using Disclosure.Data.Register;
 using Disclosure.Data.Summaries;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
@@ -59,6 +60,9 @@ public sealed class DisclosureDbContext(
     /// <summary>The register of disclosure applications (依申请公开登记台账), every office's.</summary>
     public DbSet<DisclosureApplication> RegisterApplications => Set<DisclosureApplication>();
 
+    /// <summary>Register files between their import preview and the confirmation.</summary>
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+
     /// <summary>The years whose holiday notice has been entered.</summary>
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
@@ -100,6 +104,7 @@ public sealed class DisclosureDbContext(
         builder.ApplyConfiguration(new DisclosureApplicationConfiguration());
         builder.ApplyConfiguration(new CalendarYearConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());
+        builder.ApplyConfiguration(new PendingUploadConfiguration());
     }
 
     /// <summary>

@@ -105,7 +105,7 @@ public sealed class ImportCommandTests(ProductionPortalFactory shared) : PortalT
         var (exit, output) = await Import(portal, Txt("zhongwei-commerce-2023"));
 
         Assert.Equal(1, exit);
-        Assert.Equal($"failed: {Txt("zhongwei-commerce-2023")}: 没有名为“中卫市商务局”的机关；请指定机关代码（--agency SLUG）。\n", output.ReplaceLineEndings("\n"));
+        Assert.Equal($"failed: {Txt("zhongwei-commerce-2023")}: 没有名为“中卫市商务局”的机关；请指定网址标识（--agency SLUG）。\n", output.ReplaceLineEndings("\n"));
         Assert.Equal((0, 0, 0), await Counts(portal));
     }
 

@@ -71,7 +71,7 @@ public sealed class ImportFormTests(PortalFactory shared) : PortalTest(shared)
         Assert.NotNull(form.QuerySelector("input[name=Scope][value=jurisdiction][checked]"));
         var slug = form.QuerySelector("#f-AgencySlug")!;
         Assert.Equal("true", slug.GetAttribute("aria-invalid"));
-        Assert.Contains("请指定机关代码", page.QuerySelector("#f-AgencySlug-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("请指定网址标识", page.QuerySelector("#f-AgencySlug-error")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("--agency", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("#f-AgencySlug", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
 

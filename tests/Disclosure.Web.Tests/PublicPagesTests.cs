@@ -96,6 +96,8 @@ public sealed class PublicPagesTests(PortalFactory portal)
     [InlineData("/agencies/NOT%20A%20SLUG")]
     [InlineData("/years/2030")]
     [InlineData("/years/-1")]
+    [InlineData("/statistics/1900")]
+    [InlineData("/agencies/Not_A_Slug/trends")]
     [InlineData("/no-such-page")]
     public async Task UnknownOrMalformed_IsAProper404Page(string url)
     {

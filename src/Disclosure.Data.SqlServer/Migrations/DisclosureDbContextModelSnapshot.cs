@@ -176,6 +176,41 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.ToTable("PublicationLog", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Data.Register.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingUploads", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
                 {
                     b.Property<int>("ReportVersionId")
@@ -956,6 +991,15 @@ namespace Disclosure.Data.SqlServer.Migrations
                     b.Navigation("Agency");
 
                     b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Register.PendingUpload", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>

@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a9b1bf3-d820-4d0a-9b9f-705abf00f278"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("2ff08a4a-ebea-4043-9819-3060c8b93b54"), entityTypeCount: 24)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             var portalUser = PortalUserEntityType.Create(this);
             var userAgency = UserAgencyEntityType.Create(this);
             var publicationLogEntry = PublicationLogEntryEntityType.Create(this);
+            var pendingUpload = PendingUploadEntityType.Create(this);
             var reportSummary = ReportSummaryEntityType.Create(this);
             var yearCellTotal = YearCellTotalEntityType.Create(this);
             var yearSummary = YearSummaryEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             UserAgencyEntityType.CreateForeignKey2(userAgency, portalUser);
             PublicationLogEntryEntityType.CreateForeignKey1(publicationLogEntry, agency);
             PublicationLogEntryEntityType.CreateForeignKey2(publicationLogEntry, reportVersion);
+            PendingUploadEntityType.CreateForeignKey1(pendingUpload, agency);
             ReportSummaryEntityType.CreateForeignKey1(reportSummary, reportVersion);
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
@@ -66,6 +68,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             PortalUserEntityType.CreateAnnotations(portalUser);
             UserAgencyEntityType.CreateAnnotations(userAgency);
             PublicationLogEntryEntityType.CreateAnnotations(publicationLogEntry);
+            PendingUploadEntityType.CreateAnnotations(pendingUpload);
             ReportSummaryEntityType.CreateAnnotations(reportSummary);
             YearCellTotalEntityType.CreateAnnotations(yearCellTotal);
             YearSummaryEntityType.CreateAnnotations(yearSummary);

@@ -168,6 +168,41 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.ToTable("PublicationLog", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Data.Register.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingUploads", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>
                 {
                     b.Property<int>("ReportVersionId")
@@ -929,6 +964,15 @@ namespace Disclosure.Data.Sqlite.Migrations
                     b.Navigation("Agency");
 
                     b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("Disclosure.Data.Register.PendingUpload", b =>
+                {
+                    b.HasOne("Disclosure.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Data.Summaries.ReportSummary", b =>

@@ -1,3 +1,4 @@
+using Disclosure.Data.Register;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Register;
 using Microsoft.EntityFrameworkCore;
@@ -65,5 +66,22 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
         day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(8).IsUnicode(false);
         day.Property(d => d.Name).HasMaxLength(CalendarException.NameMaxLength).IsRequired();
         day.Property(d => d.NoticeNumber).HasMaxLength(CalendarException.NoticeNumberMaxLength);
+    }
+}
+
+internal sealed class PendingUploadConfiguration : IEntityTypeConfiguration<PendingUpload>
+{
+    public void Configure(EntityTypeBuilder<PendingUpload> upload)
+    {
+        upload.ToTable("PendingUploads");
+        upload.HasKey(u => u.Token);
+        upload.Property(u => u.Token).HasMaxLength(PendingUpload.TokenLength).IsUnicode(false);
+        upload.Property(u => u.FileName).HasMaxLength(PendingUpload.FileNameMaxLength).IsRequired();
+        upload.Property(u => u.UserId).HasMaxLength(450);
+        upload.Property(u => u.Bytes).IsRequired();
+        upload.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Cascade);
+
+        // Expired uploads are deleted by range.
+        upload.HasIndex(u => u.ExpiresAt);
     }
 }

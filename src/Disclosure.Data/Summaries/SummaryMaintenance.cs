@@ -211,7 +211,7 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         var years = wanted.Select(w => w.Year).Distinct().ToList();
         var changing = items.Where(i => !i.IsNew).Select(i => i.Version.Id).ToList();
         var versions = await db.ReportVersions.Include(v => v.Report)
-            .Where(v => v.IsCurrent && agencyIds.Contains(v.Report.AgencyId) && years.Contains(v.Report.Year) && !changing.Contains(v.Id))
+            .Current().Where(v => agencyIds.Contains(v.Report.AgencyId) && years.Contains(v.Report.Year) && !changing.Contains(v.Id))
             .ToListAsync(cancellationToken);
         return versions.Where(v => wanted.Contains((v.Report.AgencyId, v.Report.Year)) && !leavingIds.Contains(v.Id))
             .Select(v => new Item(v, 0, v.Report.Year, v.Report.AgencyId, v.Report.AgencyId, false))
@@ -231,7 +231,7 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
         var agencyIds = wanted.Select(w => w.AgencyId).Distinct().ToList();
         var years = wanted.Select(w => w.Year).Distinct().ToList();
         var versions = (await db.ReportVersions.AsNoTracking()
-                .Where(v => v.IsCurrent && agencyIds.Contains(v.Report.AgencyId) && years.Contains(v.Report.Year))
+                .Current().Where(v => agencyIds.Contains(v.Report.AgencyId) && years.Contains(v.Report.Year))
                 .Select(v => new { v.Id, v.Report.AgencyId, v.Report.Year, v.Format })
                 .ToListAsync(cancellationToken))
             .Where(v => wanted.Contains((v.AgencyId, v.Year)) && !leavingIds.Contains(v.Id))

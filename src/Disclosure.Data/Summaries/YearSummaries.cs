@@ -83,7 +83,8 @@ public sealed class YearSummaries(DisclosureDbContext db)
     private async Task RebuildOnceAsync(int year, CancellationToken cancellationToken)
     {
         var events = await LoggedEventsAsync(year, cancellationToken);
-        var current = db.ReportVersions.Where(v => v.IsCurrent && v.Report.Year == year);
+        var current = db.ReportVersions.CurrentOf(year);
+        var lastYear = db.ReportVersions.CurrentOf(year - 1);
 
         // Every current version's effective figures (ADR 0016) added into the year's totals, and its summary, checked
         // against last year's current version of its agency. The cells are read once, for both.
@@ -91,7 +92,7 @@ public sealed class YearSummaries(DisclosureDbContext db)
             .Select(v => new { v.Id, v.Report.AgencyId, v.Format })
             .ToListAsync(cancellationToken);
         var previous = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent && v.Report.Year == year - 1)
+            .CurrentOf(year - 1)
             .Select(v => new { v.Id, v.Report.AgencyId, v.Format })
             .ToListAsync(cancellationToken);
         var previousByAgency = previous.ToDictionary(p => p.AgencyId);
@@ -101,7 +102,7 @@ public sealed class YearSummaries(DisclosureDbContext db)
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.ReportVersionId, c => new Cell(c.Table, c.Row, c.Column, c.Number, c.Text));
         var previousCells = (await db.ReportCells.AsNoTracking()
-                .Where(c => db.ReportVersions.Any(v => v.Id == c.ReportVersionId && v.IsCurrent && v.Report.Year == year - 1))
+                .Where(c => lastYear.Any(v => v.Id == c.ReportVersionId))
                 .Select(c => new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.ReportVersionId, c => new Cell(c.Table, c.Row, c.Column, c.Number, c.Text));

@@ -1,3 +1,4 @@
+using Disclosure.Web.Infrastructure.Routing;
 using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Compare;
@@ -14,6 +15,7 @@ public static class FeatureRegistration
     /// <summary>The feature-local query and command classes that controllers call.</summary>
     public static IServiceCollection AddFeatureQueries(this IServiceCollection services)
     {
+        services.AddPortalRouteConstraints();
         services.AddScoped<HomeQuery>();
         services.AddScoped<AgencyQueries>();
         services.AddScoped<FormerSlugLookup>();
@@ -39,7 +41,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Audit.AuditQuery>();
         services.AddScoped<Features.Admin.Register.RegisterAccess>();
         services.AddScoped<Features.Admin.Register.RegisterCommands>();
-        services.AddSingleton<Features.Admin.Register.RegisterUploads>();
+        services.AddScoped<Features.Admin.Register.RegisterUploads>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

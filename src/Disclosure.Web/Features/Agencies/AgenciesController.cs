@@ -9,14 +9,9 @@ public sealed class AgenciesController(AgencyQueries queries) : Controller
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken) =>
         View(await queries.SearchAsync(q, cancellationToken));
 
-    [HttpGet("agencies/{slug}")]
+    [HttpGet("agencies/{slug:slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
-        if (!Agency.IsValidSlug(slug))
-        {
-            return NotFound();
-        }
-
         var model = await queries.FindAsync(slug, cancellationToken);
         return model is null ? NotFound() : View(model);
     }

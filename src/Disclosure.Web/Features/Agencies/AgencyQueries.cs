@@ -1,3 +1,4 @@
+using Disclosure.Domain.Reports;
 using Disclosure.Data;
 using Disclosure.Web.Features.Home;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class AgencyQueries(DisclosureDbContext db)
         }
 
         var years = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.Report.AgencyId == agency.Id && v.IsCurrent)
+            .CurrentOfAgency(agency.Id)
             .OrderByDescending(v => v.Report.Year)
             .Select(v => new AgencyYear(v.Report.Year, v.Title, v.PublishedAt, v.Number))
             .ToListAsync(cancellationToken);

@@ -12,7 +12,7 @@ public sealed class ApiReportListQuery(DisclosureDbContext db)
 {
     public async Task<(int Total, IReadOnlyList<ApiReportListItem> Items)> ListAsync(ApiReportFilter filter, CancellationToken cancellationToken)
     {
-        var versions = db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent);
+        var versions = db.ReportVersions.AsNoTracking().Current();
         if (filter.Year is { } year)
         {
             versions = versions.Where(v => v.Report.Year == year);

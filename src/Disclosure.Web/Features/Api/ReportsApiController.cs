@@ -88,17 +88,12 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
     }
 
     /// <summary>The canonical JSON (<c>disclosure-annual-report/v1</c>) of the current published version: the same bytes as <c>/reports/{slug}/{year}.json</c>.</summary>
-    [HttpGet("{slug}/{year:int}")]
+    [HttpGet("{slug:slug}/{year:int:reportyear}")]
     [ProducesResponseType(StatusCodes.Status200OK, Type = typeof(object))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status301MovedPermanently)]
     public async Task<IActionResult> Show(string slug, int year, CancellationToken cancellationToken)
     {
-        if (!IsPlausible(slug, year))
-        {
-            return NotFound();
-        }
-
         var document = await reports.FindPublishedDocumentAsync(slug, year, cancellationToken);
         return document is null
             ? await NotFoundOrMovedAsync(slug, $"/{year}", cancellationToken)
@@ -106,17 +101,12 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
     }
 
     /// <summary>The consistency findings of the report (R0–R5, S1, S3), with last year's report for the cross-year rules when it is published.</summary>
-    [HttpGet("{slug}/{year:int}/findings")]
+    [HttpGet("{slug:slug}/{year:int:reportyear}/findings")]
     [ProducesResponseType<ApiFindings>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status301MovedPermanently)]
     public async Task<IActionResult> Findings(string slug, int year, CancellationToken cancellationToken)
     {
-        if (!IsPlausible(slug, year))
-        {
-            return NotFound();
-        }
-
         var model = await reports.FindPublishedAsync(slug, year, cancellationToken);
         if (model is null)
         {
@@ -152,6 +142,4 @@ public sealed class ReportsApiController(ApiReportListQuery list, ReportQuery re
         return RedirectPermanent($"/api/v1/reports/{current}{rest}{Request.QueryString}");
     }
 
-    private static bool IsPlausible(string slug, int year) =>
-        Agency.IsValidSlug(slug) && year is >= AnnualReport.MinYear and <= AnnualReport.MaxYear;
 }

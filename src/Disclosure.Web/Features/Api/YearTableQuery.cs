@@ -32,7 +32,7 @@ public sealed class YearTableQuery(DisclosureDbContext db)
         int year, IReadOnlyCollection<ReportTableId> tables, CancellationToken cancellationToken)
     {
         var versions = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent && v.Report.Year == year)
+            .CurrentOf(year)
             .OrderBy(v => v.Report.Agency.Slug)
             .Select(v => new { v.Id, v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Agency.Level, v.Format })
             .ToListAsync(cancellationToken);
@@ -40,8 +40,8 @@ public sealed class YearTableQuery(DisclosureDbContext db)
         // One query for all cells of the year's current versions; grouped per version below.
         var cells = await (
                 from c in db.ReportCells.AsNoTracking()
-                join v in db.ReportVersions on c.ReportVersionId equals v.Id
-                where v.IsCurrent && v.Report.Year == year && tables.Contains(c.Table)
+                join v in db.ReportVersions.CurrentOf(year) on c.ReportVersionId equals v.Id
+                where tables.Contains(c.Table)
                 select new { c.ReportVersionId, c.Table, c.Row, c.Column, c.Number, c.Text })
             .ToListAsync(cancellationToken);
         var byVersion = cells.ToLookup(c => (c.ReportVersionId, c.Table));

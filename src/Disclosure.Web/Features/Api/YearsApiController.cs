@@ -16,13 +16,13 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Table 二, 三 or 四 of every report of the year: one line per agency × table row, UTF-8 with BOM, RFC 4180.</summary>
-    [HttpGet("{year:int}/table{table:int}.csv")]
+    [HttpGet("{year:int:reportyear}/table{table:int}.csv")]
     [Produces("text/csv")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Csv(int year, int table, CancellationToken cancellationToken)
     {
-        if (!IsPlausibleYear(year) || table is < 2 or > 4)
+        if (table is < 2 or > 4)
         {
             return NotFound();
         }
@@ -37,17 +37,12 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
     }
 
     /// <summary>The three tables of every report of the year in one workbook, one sheet per table and a README sheet.</summary>
-    [HttpGet("{year:int}.xlsx")]
+    [HttpGet("{year:int:reportyear}.xlsx")]
     [Produces(XlsxType)]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Xlsx(int year, CancellationToken cancellationToken)
     {
-        if (!IsPlausibleYear(year))
-        {
-            return NotFound();
-        }
-
         var workbook = await cache.GetOrAddAsync(year, "xlsx", await query.LastLogIdAsync(cancellationToken), async () =>
             await query.LoadAsync(year, YearTableQuery.Tables, cancellationToken) is var tables && tables[ReportTableId.Applications].Count > 0 ? Workbook(year, tables) : []);
         return workbook.Length == 0 ? NotFound() : File(workbook, XlsxType, $"disclosure-{year}.xlsx");
@@ -78,7 +73,7 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
 
         yield return Line("");
         yield return Line("列", "说明");
-        yield return Line("agency_slug / agency_name", "机关标识、机关名称");
+        yield return Line("agency_slug / agency_name", "机关网址标识、机关名称");
         yield return Line("level", "机关层级：" + string.Join("、", Enum.GetValues<Domain.Agencies.AgencyLevel>().Select(l => $"{ApiJson.LevelCode(l)}={Domain.Agencies.AgencyLevelNames.DisplayName(l)}")));
         yield return Line("format", "报告格式：2021 = 国办公开办函〔2021〕30号；2019 = 国办公开办函〔2019〕60号试行格式；hybrid = 2021年版表二加2019年版单行“其他处理”");
         yield return Line("row_key / row_label", "表格行的机器键和原表行名");
@@ -88,5 +83,4 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
         yield return Line("同一数据另有 CSV 下载：/api/v1/years/" + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/table2.csv、table3.csv、table4.csv；每份报告的完整数据见 /api/v1/reports。");
     }
 
-    private static bool IsPlausibleYear(int year) => year is >= AnnualReport.MinYear and <= AnnualReport.MaxYear;
 }

@@ -1,3 +1,4 @@
+using Disclosure.Domain.Reports;
 using Disclosure.Data;
 using Disclosure.Web.Features.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public sealed class DataController(DisclosureDbContext db, IApiDescriptionGroupC
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var years = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent)
+            .Current()
             .GroupBy(v => v.Report.Year)
             .OrderByDescending(g => g.Key)
             .Select(g => new DataYear(g.Key, g.Count()))
@@ -45,7 +46,7 @@ public sealed class DataController(DisclosureDbContext db, IApiDescriptionGroupC
 
     private static string? Summary(string path) => path switch
     {
-        "api/v1/reports" => "已公开报告列表，可按 year（年度）、agency（机关标识）、level（层级）筛选，page、pageSize 分页（每页最多 100 条）；返回总数和上一页、下一页链接。",
+        "api/v1/reports" => "已公开报告列表，可按 year（年度）、agency（机关网址标识）、level（层级）筛选，page、pageSize 分页（每页最多 100 条）；返回总数和上一页、下一页链接。",
         "api/v1/reports/{slug}/{year}" => "一份报告的规范 JSON（disclosure-annual-report/v1），与 /reports/{slug}/{year}.json 完全相同。",
         "api/v1/reports/{slug}/{year}/findings" => "一份报告的数据核对结果：规则、严重程度、单元格、应为值、表中值和中文说明；上一年度报告已公开时含跨年度规则 R5、S3。",
         "api/v1/years/{year}/table{table}.csv" => "某年度全部报告的表二（table2）、表三（table3）或表四（table4），每个机关每个表格行一行；UTF-8（带 BOM）CSV。",

@@ -9,14 +9,9 @@ public sealed class HomeController(HomeQuery query) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await query.GetAsync(cancellationToken));
 
-    [HttpGet("years/{year:int}")]
+    [HttpGet("years/{year:int:reportyear}")]
     public async Task<IActionResult> Year(int year, CancellationToken cancellationToken)
     {
-        if (year is < AnnualReport.MinYear or > AnnualReport.MaxYear)
-        {
-            return NotFound();
-        }
-
         var model = await query.GetYearAsync(year, cancellationToken);
         return model is null ? NotFound() : View(model);
     }

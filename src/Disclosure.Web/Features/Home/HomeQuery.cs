@@ -40,14 +40,14 @@ public sealed class HomeQuery(DisclosureDbContext db)
 
     private Task<List<YearCount>> YearsAsync(CancellationToken cancellationToken) =>
         db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent)
+            .Current()
             .GroupBy(v => v.Report.Year)
             .OrderByDescending(g => g.Key)
             .Select(g => new YearCount(g.Key, g.Count()))
             .ToListAsync(cancellationToken);
 
     private IQueryable<ReportVersion> CurrentVersions() =>
-        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent);
+        db.ReportVersions.AsNoTracking().Current();
 
     private static IQueryable<ReportListItem> ListItems(IQueryable<ReportVersion> versions) =>
         versions.Select(v => new ReportListItem(v.Report.Agency.Slug, v.Report.Agency.Name, v.Report.Year, v.Title, v.PublishedAt));
@@ -56,13 +56,17 @@ public sealed class HomeQuery(DisclosureDbContext db)
 /// <summary>Agencies with how many years they have published; shared by the home page and the agency index.</summary>
 public static class AgencyListQuery
 {
-    public static IQueryable<AgencyListItem> Items(DisclosureDbContext db, string? nameContains = null) =>
-        db.Agencies.AsNoTracking()
+    public static IQueryable<AgencyListItem> Items(DisclosureDbContext db, string? nameContains = null)
+    {
+        // A query held in a variable is inlined by EF Core; a method called inside the lambda would not be.
+        var current = db.ReportVersions.Current();
+        return db.Agencies.AsNoTracking()
             .Where(a => nameContains == null || a.Name.Contains(nameContains))
             .Select(a => new AgencyListItem(
                 a.Slug,
                 a.Name,
                 a.Level,
-                db.ReportVersions.Count(v => v.Report.AgencyId == a.Id && v.IsCurrent),
-                db.ReportVersions.Where(v => v.Report.AgencyId == a.Id && v.IsCurrent).Max(v => (int?)v.Report.Year)));
+                current.Count(v => v.Report.AgencyId == a.Id),
+                current.Where(v => v.Report.AgencyId == a.Id).Max(v => (int?)v.Report.Year)));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class ReportPdfStore(DisclosureDbContext db, ReportPdfRenderer ren
     public async Task<PdfEntry?> FindPublishedAsync(string slug, int year, CancellationToken cancellationToken)
     {
         var version = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.Report.Agency.Slug == slug && v.Report.Year == year && v.IsCurrent)
+            .Of(slug, year).Current()
             .Select(v => new { v.Id, v.Report.Agency.Name })
             .FirstOrDefaultAsync(cancellationToken);
         if (version is null)

@@ -50,12 +50,12 @@ public sealed class ReportQuery(DisclosureDbContext db)
     }
 
     private IQueryable<ReportVersion> CurrentVersion(string slug, int year) =>
-        Versions(slug, year).Where(v => v.IsCurrent);
+        Versions(slug, year).Current();
 
     private IQueryable<ReportVersion> Versions(string slug, int year) =>
         db.ReportVersions
             .AsNoTracking()
             .Include(v => v.Cells)
             .Include(v => v.Report).ThenInclude(r => r.Agency)
-            .Where(v => v.Report.Agency.Slug == slug && v.Report.Year == year);
+            .Of(slug, year);
 }

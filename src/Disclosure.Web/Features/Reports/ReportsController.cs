@@ -8,23 +8,18 @@ namespace Disclosure.Web.Features.Reports;
 
 public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : Controller
 {
-    [HttpGet("reports/{slug}/{year:int}")]
+    [HttpGet("reports/{slug:slug}/{year:int:reportyear}")]
     public async Task<IActionResult> Show(string slug, int year, CancellationToken cancellationToken)
     {
-        if (!IsPlausible(slug, year))
-        {
-            return NotFound();
-        }
-
         var model = await query.FindPublishedAsync(slug, year, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 
     /// <summary>A published version at its stable URL; earlier versions stay readable after a correction.</summary>
-    [HttpGet("reports/{slug}/{year:int}/v{number:int}")]
+    [HttpGet("reports/{slug:slug}/{year:int:reportyear}/v{number:int}")]
     public async Task<IActionResult> Version(string slug, int year, int number, CancellationToken cancellationToken)
     {
-        if (!IsPlausible(slug, year) || number < 1)
+        if (number < 1)
         {
             return NotFound();
         }
@@ -34,14 +29,9 @@ public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : 
     }
 
     /// <summary>The canonical JSON (<c>disclosure-annual-report/v1</c>) of the current published version.</summary>
-    [HttpGet("reports/{slug}/{year:int}.json")]
+    [HttpGet("reports/{slug:slug}/{year:int:reportyear}.json")]
     public async Task<IActionResult> Json(string slug, int year, CancellationToken cancellationToken)
     {
-        if (!IsPlausible(slug, year))
-        {
-            return NotFound();
-        }
-
         var document = await query.FindPublishedDocumentAsync(slug, year, cancellationToken);
         if (document is null)
         {
@@ -52,14 +42,9 @@ public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : 
     }
 
     /// <summary>The official-format PDF of the current published version, rendered once and then served from the store.</summary>
-    [HttpGet("reports/{slug}/{year:int}.pdf")]
+    [HttpGet("reports/{slug:slug}/{year:int:reportyear}.pdf")]
     public async Task<IActionResult> Pdf(string slug, int year, CancellationToken cancellationToken)
     {
-        if (!IsPlausible(slug, year))
-        {
-            return NotFound();
-        }
-
         var entry = await pdfs.FindPublishedAsync(slug, year, cancellationToken);
         if (entry is null)
         {
@@ -84,7 +69,4 @@ public sealed class ReportsController(ReportQuery query, ReportPdfStore pdfs) : 
         var content = await pdfs.ContentAsync(entry, cancellationToken);
         return File(content, "application/pdf", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
-
-    private static bool IsPlausible(string slug, int year) =>
-        Agency.IsValidSlug(slug) && year is >= AnnualReport.MinYear and <= AnnualReport.MaxYear;
 }

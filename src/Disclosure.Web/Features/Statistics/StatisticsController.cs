@@ -9,14 +9,9 @@ public sealed class StatisticsController(StatisticsQuery query) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await query.YearsAsync(cancellationToken));
 
-    [HttpGet("statistics/{year:int}")]
+    [HttpGet("statistics/{year:int:reportyear}")]
     public async Task<IActionResult> Year(int year, CancellationToken cancellationToken)
     {
-        if (year is < AnnualReport.MinYear or > AnnualReport.MaxYear)
-        {
-            return NotFound();
-        }
-
         var model = await query.GetAsync(year, cancellationToken);
         return model is null ? NotFound() : View(model);
     }

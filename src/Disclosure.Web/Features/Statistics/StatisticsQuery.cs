@@ -25,7 +25,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
 
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken) =>
         await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent)
+            .Current()
             .Select(v => v.Report.Year)
             .Distinct()
             .OrderByDescending(y => y)
@@ -40,7 +40,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
         }
 
         await summaries.EnsureAsync(year, cancellationToken);
-        var versions = db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && v.Report.Year == year);
+        var versions = db.ReportVersions.AsNoTracking().CurrentOf(year);
         var sums = await db.YearCellTotals.AsNoTracking()
             .Where(t => t.Year == year && t.Count > 0)
             .Select(t => new CellSum(t.Format, t.Table, t.Row, t.Column, t.Sum, t.Derived))
@@ -71,7 +71,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
             .ToList();
 
         var notPublished = await db.Agencies.AsNoTracking()
-            .Where(a => !db.ReportVersions.Any(v => v.IsCurrent && v.Report.Year == year && v.Report.AgencyId == a.Id))
+            .Where(a => !versions.Any(v => v.Report.AgencyId == a.Id))
             .OrderBy(a => a.Level).ThenBy(a => a.Name)
             .Select(a => new MissingAgency(a.Slug, a.Name, a.Level, a.Parent!.Name))
             .ToListAsync(cancellationToken);

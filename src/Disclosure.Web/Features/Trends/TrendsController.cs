@@ -5,14 +5,9 @@ namespace Disclosure.Web.Features.Trends;
 
 public sealed class TrendsController(TrendsQuery query) : Controller
 {
-    [HttpGet("agencies/{slug}/trends")]
+    [HttpGet("agencies/{slug:slug}/trends")]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
-        if (!Agency.IsValidSlug(slug))
-        {
-            return NotFound();
-        }
-
         var model = await query.GetAsync(slug, cancellationToken);
         return model is null ? NotFound() : View(model);
     }

@@ -47,7 +47,7 @@ public sealed class TrendsQuery(DisclosureDbContext db)
             return null;
         }
 
-        var versions = db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && v.Report.AgencyId == agency.Id);
+        var versions = db.ReportVersions.AsNoTracking().CurrentOfAgency(agency.Id);
         var years = await versions.Select(v => new { v.Id, v.Report.Year, v.Format }).ToListAsync(cancellationToken);
 
         // An office has one current version a year: a few hundred cells in all.

@@ -64,15 +64,10 @@ public sealed class DashboardController(FilingQuery filings, DisclosureDbContext
         return View(new EditorHome(year, rows, await filings.OpenWorkAsync(assigned, cancellationToken)));
     }
 
-    [HttpGet("admin/years/{year:int}")]
+    [HttpGet("admin/years/{year:int:reportyear}")]
     [Authorize(Policy = StaffPolicies.Review)]
     public async Task<IActionResult> Year(int year, string? status, CancellationToken cancellationToken)
     {
-        if (year is < AnnualReport.MinYear or > AnnualReport.MaxYear)
-        {
-            return NotFound();
-        }
-
         var rows = await filings.RowsAsync(year, null, cancellationToken);
         var filter = Enum.TryParse<FilingStatus>(status, ignoreCase: true, out var wanted) ? wanted.ToString() : status == "overdue" ? "overdue" : null;
         var shown = filter switch

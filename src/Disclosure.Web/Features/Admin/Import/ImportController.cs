@@ -45,7 +45,7 @@ public sealed class ImportFormValidator : AbstractValidator<ImportForm>
         RuleFor(f => f.Text).NotEmpty().WithMessage("请粘贴报告页面的全部文字。")
             .MaximumLength(ImportForm.TextMaxLength).WithMessage($"内容过长（最多 {ImportForm.TextMaxLength:N0} 个字符）。");
         RuleFor(f => f.AgencySlug).Must(s => string.IsNullOrWhiteSpace(s) || Agency.IsValidSlug(s.Trim()))
-            .WithMessage("机关代码只能由小写字母、数字和连字符组成，如 zhongwei-commerce。");
+            .WithMessage("网址标识只能由小写字母、数字和连字符组成，如 zhongwei-commerce。");
         RuleFor(f => f.Scope).Must(s => string.IsNullOrEmpty(s) || ReportFormatCodes.TryParseScope(s, out _)).WithMessage("请选择统计口径。");
         RuleFor(f => f.Correction).MaximumLength(ReportVersion.NoteMaxLength).WithMessage($"更正说明最多 {ReportVersion.NoteMaxLength} 字。")
             .NoControlCharacters(multiline: true);

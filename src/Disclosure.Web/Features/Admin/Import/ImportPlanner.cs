@@ -43,7 +43,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
             agency = await db.Agencies.SingleOrDefaultAsync(a => a.Slug == agencySlug, cancellationToken);
             if (agency is null && await new FormerSlugLookup(db).FindOwnerAsync(agencySlug, cancellationToken) is { } renamed)
             {
-                return (null, new ImportRefusal($"机关代码“{agencySlug}”是“{renamed.Name}”以前的代码，现在的代码是“{renamed.Slug}”。", "AgencySlug", "--agency SLUG"));
+                return (null, new ImportRefusal($"网址标识“{agencySlug}”是“{renamed.Name}”以前使用的，现在的网址标识是“{renamed.Slug}”。", "AgencySlug", "--agency SLUG"));
             }
 
             if (agency is null)
@@ -63,7 +63,7 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
             var matches = await db.Agencies.Where(a => a.Name == agencyName).Take(2).ToListAsync(cancellationToken);
             if (matches.Count != 1)
             {
-                return (null, new ImportRefusal($"{(matches.Count == 0 ? "没有" : "有多个")}名为“{agencyName}”的机关；请指定机关代码。", "AgencySlug", "--agency SLUG"));
+                return (null, new ImportRefusal($"{(matches.Count == 0 ? "没有" : "有多个")}名为“{agencyName}”的机关；请指定网址标识。", "AgencySlug", "--agency SLUG"));
             }
 
             agency = matches[0];

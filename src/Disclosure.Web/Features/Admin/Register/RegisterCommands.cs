@@ -28,7 +28,7 @@ public sealed class RegisterCommands(DisclosureDbContext db, TimeProvider clock,
     /// <summary>The years whose report this office has published (their table 三 is fixed: ADR 0010).</summary>
     public async Task<IReadOnlyList<int>> PublishedYearsAsync(int agencyId, CancellationToken cancellationToken) =>
         await db.ReportVersions.AsNoTracking()
-            .Where(v => v.Report.AgencyId == agencyId && v.IsCurrent && v.Status == ReportStatus.Published)
+            .CurrentOfAgency(agencyId)
             .Select(v => v.Report.Year).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
 
     /// <summary>The published years whose table 三 counts this application somewhere.</summary>

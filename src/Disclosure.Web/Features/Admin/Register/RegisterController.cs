@@ -119,7 +119,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.DueSoon).ThenByDescending(r => r.Open).ToList());
     }
 
-    [HttpGet("{slug}")]
+    [HttpGet("{slug:slug}")]
     public async Task<IActionResult> List(string slug, int? year, string? filter, string? q, int page = 1, CancellationToken cancellationToken = default)
     {
         var (office, denied) = await OpenAsync(slug);
@@ -137,14 +137,14 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         return View(new RegisterListModel(office, shownYear, wanted, search, list, today));
     }
 
-    [HttpGet("{slug}/new")]
+    [HttpGet("{slug:slug}/new")]
     public async Task<IActionResult> Create(string slug)
     {
         var (office, denied) = await OpenAsync(slug);
         return office is null ? denied! : View("New", new NewApplicationPage(office, new ApplicationForm { ReceivedOn = WorkingCalendar.Format(BeijingTime.Today(clock)) }));
     }
 
-    [HttpPost("{slug}/new")]
+    [HttpPost("{slug:slug}/new")]
     public async Task<IActionResult> Create(string slug, ApplicationForm form, CancellationToken cancellationToken)
     {
         var (office, denied) = await OpenAsync(slug);
@@ -171,7 +171,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         return View("New", new NewApplicationPage(office, form));
     }
 
-    [HttpGet("{slug}/{id:int}")]
+    [HttpGet("{slug:slug}/{id:int}")]
     public async Task<IActionResult> Show(string slug, int id, CancellationToken cancellationToken)
     {
         var (office, denied) = await OpenAsync(slug);
@@ -192,7 +192,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         return View(new ApplicationPage(office, application, application.Deadline(calendar), BeijingTime.Today(clock), calendar, RegisterSteps.Available(application), published));
     }
 
-    [HttpGet("{slug}/{id:int}/{step}")]
+    [HttpGet("{slug:slug}/{id:int}/{step}")]
     public async Task<IActionResult> Step(string slug, int id, string step, CancellationToken cancellationToken)
     {
         var (office, application, kind, denied) = await OpenStepAsync(slug, id, step, cancellationToken);
@@ -205,7 +205,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         return View(await StepPageAsync(office, application, kind, form, false, cancellationToken));
     }
 
-    [HttpPost("{slug}/{id:int}/{step}")]
+    [HttpPost("{slug:slug}/{id:int}/{step}")]
     public async Task<IActionResult> Step(string slug, int id, string step, StepForm form, CancellationToken cancellationToken)
     {
         var (office, application, kind, denied) = await OpenStepAsync(slug, id, step, cancellationToken);

@@ -40,7 +40,7 @@ public static class RegisterDashboard
         // Only offices that keep a register here, and only the years it counts something in.
         var keeping = await db.RegisterApplications.AsNoTracking().Select(a => a.AgencyId).Distinct().ToListAsync(cancellationToken);
         var published = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent && v.Status == ReportStatus.Published && keeping.Contains(v.Report.AgencyId))
+            .Current().Where(v => keeping.Contains(v.Report.AgencyId))
             .Select(v => new { v.Report.AgencyId, v.Report.Year, v.Report.Agency.Slug, v.Report.Agency.Name })
             .ToListAsync(cancellationToken);
         var disagreements = new List<RegisterDisagreement>();

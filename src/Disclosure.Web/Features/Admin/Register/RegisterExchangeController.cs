@@ -44,14 +44,14 @@ public sealed class RegisterExchangeController(
     public IActionResult Template() =>
         File(RegisterExport.Template(), XlsxContentType, "依申请公开登记台账模板.xlsx");
 
-    [HttpGet("{slug}/import")]
+    [HttpGet("{slug:slug}/import")]
     public async Task<IActionResult> Import(string slug)
     {
         var (office, denied) = await access.OpenAsync(this, slug);
         return office is null ? denied! : View(new RegisterImportPage(office));
     }
 
-    [HttpPost("{slug}/import")]
+    [HttpPost("{slug:slug}/import")]
     [RequestSizeLimit(MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
     public async Task<IActionResult> Import(string slug, IFormFile? file, CancellationToken cancellationToken)
@@ -88,18 +88,14 @@ public sealed class RegisterExchangeController(
             return ImportRefused(office, readError!);
         }
 
-        var token = preview.IsRefused ? null : uploads.Keep(new RegisterUpload(office.Id, Reports.ReportCommands.UserId(User), fileName, bytes));
-        if (!preview.IsRefused && token is null)
-        {
-            return ImportRefused(office, "服务器暂时无法保存上传的文件，请稍后重试。");
-        }
+        var token = preview.IsRefused ? null : await uploads.KeepAsync(office.Id, Reports.ReportCommands.UserId(User), fileName, bytes, cancellationToken);
 
         logger.LogInformation("Register import preview for agency {AgencyId}: {Added} to add, {Updated} to update, {Problems} problems",
             office.Id, preview.Additions.Count, preview.Updates.Count, preview.Problems.Count);
         return View("ImportPreview", new RegisterImportPreviewPage(office, fileName, preview, token));
     }
 
-    [HttpPost("{slug}/import/confirm")]
+    [HttpPost("{slug:slug}/import/confirm")]
     public async Task<IActionResult> Confirm(string slug, string? token, CancellationToken cancellationToken)
     {
         var (office, denied) = await access.OpenAsync(this, slug);
@@ -108,7 +104,7 @@ public sealed class RegisterExchangeController(
             return denied!;
         }
 
-        if (uploads.Find(token, office.Id, Reports.ReportCommands.UserId(User)) is not { } upload)
+        if (await uploads.FindAsync(token, office.Id, Reports.ReportCommands.UserId(User), cancellationToken) is not { } upload)
         {
             return ImportRefused(office, "上传的文件已过期（预览后 30 分钟内未确认）或已导入，请重新选择文件。");
         }
@@ -117,14 +113,20 @@ public sealed class RegisterExchangeController(
         var (preview, readError) = await PreviewAsync(office, upload.Bytes, cancellationToken);
         if (preview is null)
         {
-            uploads.Forget(token!);
+            await uploads.TakeAsync(upload.Token, cancellationToken);
             return ImportRefused(office, readError!);
         }
 
         if (preview.IsRefused)
         {
-            uploads.Forget(token!);
+            await uploads.TakeAsync(upload.Token, cancellationToken);
             return View("ImportPreview", new RegisterImportPreviewPage(office, upload.FileName, preview, null, "预览后台账已有变化，重新核对后发现以下问题，未导入任何数据。"));
+        }
+
+        // Taken before it is applied: of two confirmations at once, one applies the file and the other is told so.
+        if (!await uploads.TakeAsync(upload.Token, cancellationToken))
+        {
+            return ImportRefused(office, "上传的文件已过期（预览后 30 分钟内未确认）或已导入，请重新选择文件。");
         }
 
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
@@ -138,7 +140,6 @@ public sealed class RegisterExchangeController(
             return ImportRefused(office, "导入期间有申请被他人修改，未导入任何数据，请重新选择文件。");
         }
 
-        uploads.Forget(token!);
         await commands.AuditAsync(User, AuditAction.RegisterImported, office.Id, $"{upload.FileName}：{preview.Summary}", cancellationToken);
         logger.LogInformation("Register import for agency {AgencyId}: {Added} added, {Updated} updated, {Unchanged} unchanged",
             office.Id, preview.Additions.Count, preview.Updates.Count, preview.Unchanged);
@@ -146,7 +147,7 @@ public sealed class RegisterExchangeController(
         return Redirect($"/admin/register/{office.Slug}");
     }
 
-    [HttpGet("{slug}/export")]
+    [HttpGet("{slug:slug}/export")]
     public async Task<IActionResult> Export(string slug, int? year, string? format, CancellationToken cancellationToken)
     {
         var (office, denied) = await access.OpenAsync(this, slug);

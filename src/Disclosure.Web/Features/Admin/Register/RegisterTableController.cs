@@ -45,10 +45,10 @@ public sealed record FromRegisterPage(RegisterOffice Office, int Year, IReadOnly
 [Authorize(Policy = StaffPolicies.Staff)]
 public sealed class RegisterTableController(DisclosureDbContext db, RegisterAccess access, RegisterCommands registerCommands, ReportCommands reportCommands) : Controller
 {
-    [HttpGet("admin/register/{slug}/table/{year:int}")]
+    [HttpGet("admin/register/{slug:slug}/table/{year:int:reportyear}")]
     public async Task<IActionResult> Table(string slug, int year, CancellationToken cancellationToken)
     {
-        var (office, denied) = await OpenAsync(slug, year);
+        var (office, denied) = await access.OpenAsync(this, slug);
         if (office is null)
         {
             return denied!;
@@ -59,10 +59,10 @@ public sealed class RegisterTableController(DisclosureDbContext db, RegisterAcce
         return View(new RegisterTablePage(office, year, table, published?.Table, published?.Number));
     }
 
-    [HttpGet("admin/register/{slug}/table/{year:int}/cell")]
+    [HttpGet("admin/register/{slug:slug}/table/{year:int:reportyear}/cell")]
     public async Task<IActionResult> Cell(string slug, int year, string? row, string? column, CancellationToken cancellationToken)
     {
-        var (office, denied) = await OpenAsync(slug, year);
+        var (office, denied) = await access.OpenAsync(this, slug);
         if (office is null)
         {
             return denied!;
@@ -85,10 +85,10 @@ public sealed class RegisterTableController(DisclosureDbContext db, RegisterAcce
     }
 
     /// <summary>从台账生成: replaces the draft's table 三 with the register's count (a separate action beside the report editor).</summary>
-    [HttpPost("admin/reports/{slug}/{year:int}/from-register")]
+    [HttpPost("admin/reports/{slug:slug}/{year:int:reportyear}/from-register")]
     public async Task<IActionResult> FromRegister(string slug, int year, int revision, CancellationToken cancellationToken)
     {
-        var (office, denied) = await OpenAsync(slug, year);
+        var (office, denied) = await access.OpenAsync(this, slug);
         if (office is null)
         {
             return denied!;
@@ -133,19 +133,9 @@ public sealed class RegisterTableController(DisclosureDbContext db, RegisterAcce
     {
         var version = await db.ReportVersions.AsNoTracking()
             .Include(v => v.Cells).Include(v => v.Report).ThenInclude(r => r.Agency)
-            .SingleOrDefaultAsync(v => v.Report.AgencyId == agencyId && v.Report.Year == year && v.IsCurrent && v.Status == ReportStatus.Published, cancellationToken);
+            .CurrentOf(year).SingleOrDefaultAsync(v => v.Report.AgencyId == agencyId, cancellationToken);
         return version is null ? null : (version.ToDocument(version.Report.Agency.Slug).Applications, version.Number);
     }
 
     private static string Show(CellValue value) => value.IsBlank ? "空白" : value.Format(CellKind.Count);
-
-    private async Task<(RegisterOffice? Office, IActionResult? Denied)> OpenAsync(string slug, int year)
-    {
-        if (year is < AnnualReport.MinYear or > AnnualReport.MaxYear)
-        {
-            return (null, NotFound());
-        }
-
-        return await access.OpenAsync(this, slug);
-    }
 }

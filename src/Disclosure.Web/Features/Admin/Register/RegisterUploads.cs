@@ -1,41 +1,46 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Caching.Memory;
+using Disclosure.Data;
+using Disclosure.Data.Register;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register;
 
-/// <summary>A register file uploaded for import, kept between its preview and the person's confirmation.</summary>
-public sealed record RegisterUpload(int AgencyId, string? UserId, string FileName, byte[] Bytes);
-
 /// <summary>
-/// Holds an uploaded register file on the server between the preview and "确认导入", so the file is sent once and
-/// what is applied is exactly what was previewed. A file is found only by its random token, and only for the person
-/// and office that uploaded it; it is dropped after it is applied or after <see cref="Expiry"/> unused. Memory is
-/// bounded (<see cref="SizeLimitBytes"/>): a portal running on several servers needs sticky sessions for imports.
+/// Holds an uploaded register file between the preview and "确认导入" (<see cref="PendingUpload"/>, in the database, so
+/// that any instance of the portal can take the confirmation): the file is sent once and what is applied is exactly
+/// what was previewed. A file is found only by its random token, and only for the person and office that uploaded
+/// it; it is taken (deleted) when it is applied, so a second confirmation finds nothing, and dropped
+/// <see cref="Expiry"/> after the upload.
 /// </summary>
-public sealed class RegisterUploads : IDisposable
+public sealed class RegisterUploads(DisclosureDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(30);
 
-    public const long SizeLimitBytes = 256L * 1024 * 1024;
-
-    private readonly MemoryCache _files = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
-
-    /// <summary>Keeps <paramref name="upload"/> and returns its token, or null when memory for uploads is full.</summary>
-    public string? Keep(RegisterUpload upload)
+    /// <summary>Keeps the file and returns its token; expired uploads of anyone are deleted on the way.</summary>
+    public async Task<string> KeepAsync(int agencyId, string? userId, string fileName, byte[] bytes, CancellationToken cancellationToken)
     {
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        _files.Set(token, upload, new MemoryCacheEntryOptions { Size = Math.Max(1, upload.Bytes.Length), SlidingExpiration = Expiry });
-        return _files.TryGetValue(token, out _) ? token : null;
+        var now = clock.GetUtcNow();
+        await db.PendingUploads.Where(u => u.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var upload = new PendingUpload(agencyId, userId, fileName, bytes, now + Expiry);
+        db.PendingUploads.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(upload).State = EntityState.Detached; // the bytes are not kept in the context
+        return upload.Token;
     }
 
     /// <summary>The upload of <paramref name="token"/>, if it is this person's for this office and has not expired.</summary>
-    public RegisterUpload? Find(string? token, int agencyId, string? userId) =>
-        token is { Length: 32 } && _files.TryGetValue(token, out RegisterUpload? upload)
-            && upload is not null && upload.AgencyId == agencyId && upload.UserId == userId
-            ? upload
-            : null;
+    public async Task<PendingUpload?> FindAsync(string? token, int agencyId, string? userId, CancellationToken cancellationToken)
+    {
+        if (token is not { Length: PendingUpload.TokenLength })
+        {
+            return null;
+        }
 
-    public void Forget(string token) => _files.Remove(token);
+        var now = clock.GetUtcNow();
+        return await db.PendingUploads.AsNoTracking()
+            .SingleOrDefaultAsync(u => u.Token == token && u.AgencyId == agencyId && u.UserId == userId && u.ExpiresAt > now, cancellationToken);
+    }
 
-    public void Dispose() => _files.Dispose();
+    /// <summary>Deletes the upload; false when it was already gone (another confirmation took it).</summary>
+    public async Task<bool> TakeAsync(string token, CancellationToken cancellationToken) =>
+        await db.PendingUploads.Where(u => u.Token == token).ExecuteDeleteAsync(cancellationToken) > 0;
 }

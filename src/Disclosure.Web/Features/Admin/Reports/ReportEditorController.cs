@@ -13,7 +13,7 @@ namespace Disclosure.Web.Features.Admin.Reports;
 /// previews <see cref="ReportPreviewController"/>'s. Every action opens the report through <see cref="ReportAccess"/>.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-[Route("admin/reports/{slug}/{year:int}")]
+[Route("admin/reports/{slug:slug}/{year:int:reportyear}")]
 public sealed class ReportEditorController(ReportAccess access, ReportPartSave saving) : Controller
 {
     [HttpGet("")]

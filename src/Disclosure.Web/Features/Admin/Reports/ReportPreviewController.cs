@@ -8,7 +8,7 @@ namespace Disclosure.Web.Features.Admin.Reports;
 
 /// <summary>The report as it will be published, before it is: the check page (every finding), the page and the PDF.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-[Route("admin/reports/{slug}/{year:int}")]
+[Route("admin/reports/{slug:slug}/{year:int:reportyear}")]
 public sealed class ReportPreviewController(ReportAccess access) : Controller
 {
     [HttpGet("check")]

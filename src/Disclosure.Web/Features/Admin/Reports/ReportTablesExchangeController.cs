@@ -16,7 +16,7 @@ public sealed record TablesImportPage(ReportWorkspace Workspace, int Revision, T
 /// any figure has a problem.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-[Route("admin/reports/{slug}/{year:int}")]
+[Route("admin/reports/{slug:slug}/{year:int:reportyear}")]
 public sealed class ReportTablesExchangeController(ReportAccess access, ReportCommands commands) : Controller
 {
     [HttpGet("tables.xlsx")]

@@ -12,7 +12,7 @@ namespace Disclosure.Web.Features.Admin.Reports;
 /// one save); a refusal comes back as the domain's message on the page the step started from.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-[Route("admin/reports/{slug}/{year:int}")]
+[Route("admin/reports/{slug:slug}/{year:int:reportyear}")]
 public sealed class ReportWorkflowController(ReportAccess access, ReportCommands commands) : Controller
 {
     [HttpPost("start")]

@@ -50,11 +50,6 @@ public sealed class ReportWorkspace
 
     public static async Task<ReportWorkspace?> LoadAsync(DisclosureDbContext db, string slug, int year, CancellationToken cancellationToken)
     {
-        if (!Agency.IsValidSlug(slug) || year is < AnnualReport.MinYear or > AnnualReport.MaxYear)
-        {
-            return null;
-        }
-
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (agency is null)
         {
@@ -68,7 +63,7 @@ public sealed class ReportWorkspace
         var previous = await db.ReportVersions.AsNoTracking()
             .Include(v => v.Cells)
             .Include(v => v.Report)
-            .SingleOrDefaultAsync(v => v.Report.AgencyId == agency.Id && v.Report.Year == year - 1 && v.IsCurrent, cancellationToken);
+            .CurrentOf(year - 1).SingleOrDefaultAsync(v => v.Report.AgencyId == agency.Id, cancellationToken);
         return new ReportWorkspace
         {
             Agency = agency,
