@@ -1,4 +1,3 @@
-using Disclosure.Web.Infrastructure.Routing;
 using Disclosure.Reporting.Pdf;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Features.Compare;
@@ -7,6 +6,7 @@ using Disclosure.Web.Features.Home;
 using Disclosure.Web.Features.Reports;
 using Disclosure.Web.Features.Statistics;
 using Disclosure.Web.Features.Trends;
+using Disclosure.Web.Infrastructure.Routing;
 
 namespace Disclosure.Web.Infrastructure;
 

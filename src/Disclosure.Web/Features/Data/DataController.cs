@@ -1,5 +1,5 @@
-using Disclosure.Domain.Reports;
 using Disclosure.Data;
+using Disclosure.Domain.Reports;
 using Disclosure.Web.Features.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
