@@ -263,7 +263,8 @@ public sealed class OpenDataApiTests(PortalFactory portal)
         Assert.Empty(Load(zip, parts["README"]).Descendants(ns + "pane"));
         Assert.True(Load(zip, parts["README"]).Descendants(ns + "col").Select(c => (double)c.Attribute("width")!).First() < 30);
         var readme = Load(zip, parts["README"]).ToString();
-        Assert.Contains("2023年度政府信息公开工作年度报告数据（2 份已公开报告）", readme, StringComparison.Ordinal);
+        Assert.Contains("2023年政府信息公开工作年度报告数据（2 份已公开报告）", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("年度政府信息公开工作年度报告", readme, StringComparison.Ordinal);
         Assert.Contains("amount_wan_yuan 单位为万元", readme, StringComparison.Ordinal);
     }
 

@@ -63,7 +63,7 @@ public sealed class YearsApiController(YearTableQuery query, YearAggregateCache 
     private static IEnumerable<IReadOnlyList<ExportValue>> Readme(int year, int reportCount)
     {
         IReadOnlyList<ExportValue> Line(params string[] texts) => texts.Select(ExportValue.Text).ToList();
-        yield return Line($"{year}年度政府信息公开工作年度报告数据（{reportCount} 份已公开报告）");
+        yield return Line($"{year}年政府信息公开工作年度报告数据（{reportCount} 份已公开报告）");
         yield return Line("");
         yield return Line("工作表", "内容");
         foreach (var table in YearTableQuery.Tables)

@@ -46,7 +46,7 @@ public sealed class CompareQuery(DisclosureDbContext db)
     public const int MaxAgencies = 6;
 
     public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
-        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent).Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        db.ReportVersions.AsNoTracking().Current().Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
     /// <summary>The ids of the agencies chosen, in the order chosen.</summary>
     public async Task<List<(int Id, string Slug, string Name)>> IdsAsync(IReadOnlyList<AgencyChoice> agencies, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class CompareQuery(DisclosureDbContext db)
 
     /// <summary>The latest year any of the agencies published.</summary>
     public Task<int?> LatestYearAsync(IReadOnlyList<int> agencyIds, CancellationToken cancellationToken) =>
-        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent && agencyIds.Contains(v.Report.AgencyId)).MaxAsync(v => (int?)v.Report.Year, cancellationToken);
+        db.ReportVersions.AsNoTracking().Current().Where(v => agencyIds.Contains(v.Report.AgencyId)).MaxAsync(v => (int?)v.Report.Year, cancellationToken);
 
     /// <summary>
     /// Tables 二 and 四 cell by cell (a row per cell, a column per office); table 三 as a matrix of its rows × the
@@ -69,7 +69,7 @@ public sealed class CompareQuery(DisclosureDbContext db)
     {
         var ids = agencies.Select(a => a.Id).ToList();
         var versions = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.IsCurrent && v.Report.Year == year && ids.Contains(v.Report.AgencyId))
+            .CurrentOf(year).Where(v => ids.Contains(v.Report.AgencyId))
             .Select(v => new { v.Id, v.Report.AgencyId, v.Format, v.AgencyName, v.Scope, v.Title })
             .ToListAsync(cancellationToken);
         var versionIds = versions.Select(v => v.Id).ToList();

@@ -34,7 +34,7 @@ public sealed class DataQualityQuery(DisclosureDbContext db, YearSummaries summa
     public static bool IsKnownRule(string rule) => Rules.Any(r => r.Rule == rule);
 
     public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
-        db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent).Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        db.ReportVersions.AsNoTracking().Current().Select(v => v.Report.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
     public async Task<DataQualityViewModel> GetAsync(DataQualityFilter filter, IReadOnlyList<int> years, string? agencyName, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class DataQualityQuery(DisclosureDbContext db, YearSummaries summa
             await summaries.EnsureAllAsync(cancellationToken);
         }
 
-        var current = db.ReportVersions.AsNoTracking().Where(v => v.IsCurrent);
+        var current = db.ReportVersions.AsNoTracking().Current();
         if (filter.Agency is { } slug)
         {
             current = current.Where(v => v.Report.Agency.Slug == slug);
