@@ -56,13 +56,29 @@ public sealed class PublicationLogEntry
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The kind the log records for <paramref name="raised"/>: the one mapping from events to kinds.</summary>
+    public static PublicationEventKind KindOf(PublicationEvent raised) => raised switch
+    {
+        VersionBecameCurrent => PublicationEventKind.VersionBecameCurrent,
+        VersionSuperseded => PublicationEventKind.VersionSuperseded,
+        AgencyCreated => PublicationEventKind.AgencyCreated,
+        AgencyChanged => PublicationEventKind.AgencyChanged,
+        _ => throw new ArgumentOutOfRangeException(nameof(raised), raised.GetType().Name, "Not a publication event the log knows."),
+    };
+
+    /// <summary>The version a version event concerns; null for an agency event.</summary>
+    public static ReportVersion? VersionOf(PublicationEvent raised) => raised switch
+    {
+        VersionBecameCurrent current => current.Version,
+        VersionSuperseded superseded => superseded.Version,
+        _ => null,
+    };
+
     internal static PublicationLogEntry For(PublicationEvent raised, DateTimeOffset at) => raised switch
     {
-        AgencyCreated created => new PublicationLogEntry(PublicationEventKind.AgencyCreated, at).Of(created.Agency),
-        AgencyChanged changed => new PublicationLogEntry(PublicationEventKind.AgencyChanged, at).Of(changed.Agency),
-        VersionBecameCurrent current => OfVersion(PublicationEventKind.VersionBecameCurrent, current.Version, at),
-        VersionSuperseded superseded => OfVersion(PublicationEventKind.VersionSuperseded, superseded.Version, at),
-        _ => throw new ArgumentOutOfRangeException(nameof(raised), raised.GetType().Name, "Not a publication event the log knows."),
+        AgencyCreated created => new PublicationLogEntry(KindOf(raised), at).Of(created.Agency),
+        AgencyChanged changed => new PublicationLogEntry(KindOf(raised), at).Of(changed.Agency),
+        _ => OfVersion(KindOf(raised), VersionOf(raised)!, at),
     };
 
     /// <summary>The version by reference, so that a new version's id is filled in when it is saved.</summary>

@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Data.Summaries;
 
 /// <summary>
-/// Keeps the summary tables in step with publication, inside the same SaveChanges as the change itself: following
-/// the publication events (ADR 0018), when a version becomes current (publication, correction, import) or stops being
-/// current (superseded), its cells are added
-/// to or taken from its year's <see cref="YearCellTotal"/> rows, its <see cref="ReportSummary"/> is worked out, and the
+/// Keeps the summary tables in step with publication, inside the same SaveChanges as the change itself, following the
+/// publication events (ADR 0018): when a version becomes current (publication, correction, import) or stops being
+/// current (superseded), its cells are added to or taken from its year's <see cref="YearCellTotal"/> rows, its <see cref="ReportSummary"/> is worked out, and the
 /// summary of the same agency's next-year report is worked out again (its R5 and S3 compare with this one).
 /// Everything is added to the change tracker; nothing is saved here.
 /// </summary>
@@ -22,14 +21,8 @@ internal sealed class SummaryMaintenance(DisclosureDbContext db)
 
     /// <summary>The versions whose currency this save changes: +1 becomes current, −1 stops being current.</summary>
     public static List<(ReportVersion Version, int Sign)> Changes(IEnumerable<PublicationEvent> events) =>
-        events.Select(e => e switch
-            {
-                VersionBecameCurrent current => (current.Version, 1),
-                VersionSuperseded superseded => (superseded.Version, -1),
-                _ => (null!, 0),
-            })
-            .Where(c => c.Item2 != 0)
-            .ToList();
+        [.. events.Where(e => PublicationLogEntry.VersionOf(e) is not null)
+            .Select(e => (PublicationLogEntry.VersionOf(e)!, e is VersionBecameCurrent ? 1 : -1))];
 
     /// <summary>Lets the tracker see the changes made to loaded rows even when automatic change detection is off.</summary>
     private void DetectTouched()

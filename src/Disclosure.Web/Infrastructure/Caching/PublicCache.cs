@@ -98,15 +98,9 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
         }
     }
 
-    private static (PublicationEventKind, string?, int?) Describe(PublicationEvent raised) => raised switch
-    {
-        VersionBecameCurrent current => Of(PublicationEventKind.VersionBecameCurrent, current.Version),
-        VersionSuperseded superseded => Of(PublicationEventKind.VersionSuperseded, superseded.Version),
-        AgencyCreated => (PublicationEventKind.AgencyCreated, null, null),
-        _ => (PublicationEventKind.AgencyChanged, null, null),
-    };
-
-    // A version whose report's agency is not loaded cannot name its pages: then every page goes.
-    private static (PublicationEventKind, string?, int?) Of(PublicationEventKind kind, ReportVersion version) =>
-        (kind, version.Report?.Agency?.Slug, version.Report?.Year);
+    // A version whose report's agency is not loaded cannot name its pages: then every page goes (TagsOf).
+    private static (PublicationEventKind, string?, int?) Describe(PublicationEvent raised) =>
+        PublicationLogEntry.VersionOf(raised) is { } version
+            ? (PublicationLogEntry.KindOf(raised), version.Report?.Agency?.Slug, version.Report?.Year)
+            : (PublicationLogEntry.KindOf(raised), null, null);
 }
