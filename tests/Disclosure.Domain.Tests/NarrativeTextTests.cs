@@ -29,6 +29,8 @@ public sealed class NarrativeTextTests
     [Theory]
     [InlineData("(一) 我局严格执行公开制度。")] // a sentence, not a heading
     [InlineData("一是严格执行公开制度")]
+    [InlineData("（一）")] // a number that heads nothing
+    [InlineData("【一】政务公开")] // brackets no sample uses for a heading
     public void Blocks_NumberedSentenceOrPlainLine_IsAParagraphKeptAsTyped(string line)
     {
         var block = Assert.Single(NarrativeText.Blocks(line));

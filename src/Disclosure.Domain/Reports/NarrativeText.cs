@@ -37,11 +37,20 @@ public static partial class NarrativeText
         return blocks;
     }
 
-    /// <summary>Whether a line is a level-two heading: short, numbered （一） or (一) (either bracket), no full stop.</summary>
+    /// <summary>
+    /// Whether a line is a level-two heading: short, numbered （一） or (一) (either bracket, spaces allowed), with text
+    /// after the number and no full stop. The one rule for the page, the DOCX, the PDF and the importer (which starts a
+    /// part of 一、总体情况 at such a line): what is stored as a sub-heading is displayed as one. A bare 「（一）」 heads
+    /// nothing and stays text; brackets other than （ ) and ( ), which no published sample uses for these numbers, do not
+    /// make a heading (【一】 is a label more often than a heading).
+    /// </summary>
     public static bool IsSubHeading(string line)
     {
         var text = line.Trim();
-        return text.Length <= SubHeadingMaxLength && SubHeading().IsMatch(text) && !text.Contains('。', StringComparison.Ordinal);
+        return text.Length <= SubHeadingMaxLength
+            && SubHeading().Match(text) is { Success: true } number
+            && !string.IsNullOrWhiteSpace(text[number.Length..])
+            && !text.Contains('。', StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Disclosure.Domain.Import.Text;
 /// <remarks>
 /// <list type="bullet">
 /// <item>Narrative: lines are trimmed; consecutive lines join with "\n", blank lines separate paragraphs ("\n\n").</item>
-/// <item>In 一, a line that is a sub-heading (<see cref="IsSubHeading"/>) starts a part; text before the first such
+/// <item>In 一, a line that is a sub-heading (<see cref="NarrativeText.IsSubHeading"/>, the rule the page and the PDF
+/// display by) starts a part; text before the first such
 /// line is a part with an empty heading. At most <see cref="ReportSections.MaxOverviewParts"/> parts are kept.</item>
 /// <item>Abridged sections: a section (or overview part) whose whole text is 「（略）」 is stored as "" — the copy
 /// omits text that the canonical document does not have either.</item>
@@ -27,7 +28,7 @@ internal static class NarrativeReader
         var parts = new List<(string Heading, List<TextLine> Lines)> { ("", []) };
         foreach (var line in lines)
         {
-            if (line.Text is not null && IsSubHeading(line.Text))
+            if (line.Text is not null && NarrativeText.IsSubHeading(line.Text))
             {
                 parts.Add((line.Text, []));
             }
@@ -87,17 +88,6 @@ internal static class NarrativeReader
                 log.Error(null, $"第{name}部分的文字长 {value.Length:N0} 字，超过上限 {ReportSections.SectionMaxLength:N0}");
             }
         }
-    }
-
-    private static bool IsSubHeading(string trimmed)
-    {
-        if (trimmed.Length > 40)
-        {
-            return false;
-        }
-
-        var (number, rest) = LabelText.SplitNumber(LabelText.Normalize(trimmed));
-        return number.StartsWith('(') && rest.Length > 0 && !rest.Contains('。', StringComparison.Ordinal);
     }
 
     private static bool IsAbridged(string text) =>
