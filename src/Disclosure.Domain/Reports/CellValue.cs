@@ -21,6 +21,12 @@ public enum CellKind
 /// <summary>One cell as published: a number, a text (for <see cref="CellKind.Text"/> columns), or blank. Blank is not zero.</summary>
 public readonly record struct CellValue(long? Number, string? Text)
 {
+    /// <summary>
+    /// The cell limit: the largest magnitude a count cell may hold (10¹²) — counts in the millions are real, beyond this
+    /// is a typo. Entry, import (<see cref="CellParser"/>) and the canonical JSON all refuse more.
+    /// </summary>
+    public const long MaxCount = 1_000_000_000_000;
+
     public static readonly CellValue Blank;
 
     public bool IsBlank => Number is null && Text is null;

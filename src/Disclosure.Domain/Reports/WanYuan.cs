@@ -11,6 +11,9 @@ public readonly record struct WanYuan(long Fen)
     public const long FenPerWanYuan = 1_000_000;
     public const int MaxDecimals = 6;
 
+    /// <summary>Whole 万元 digits an amount may have (under 10¹² 万元, so that 分 fit a long).</summary>
+    public const int MaxWholeDigits = 12;
+
     /// <summary>Parses "24252.311082", "0", "7730.28". Accepts no sign, no exponent, no grouping, at most six decimals.</summary>
     public static bool TryParse(string? text, out WanYuan value)
     {
@@ -24,7 +27,7 @@ public readonly record struct WanYuan(long Fen)
         var dot = s.IndexOf('.', StringComparison.Ordinal);
         var whole = dot < 0 ? s : s[..dot];
         var fraction = dot < 0 ? "" : s[(dot + 1)..];
-        if (whole.Length is 0 or > 12 || fraction.Length > MaxDecimals || (dot >= 0 && fraction.Length == 0)
+        if (whole.Length is 0 or > MaxWholeDigits || fraction.Length > MaxDecimals || (dot >= 0 && fraction.Length == 0)
             || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
         {
             return false;

@@ -18,9 +18,6 @@ public static class CanonicalJson
 {
     public const string Schema = "disclosure-annual-report/v1";
 
-    /// <summary>The largest magnitude a count cell may hold (10¹²); counts in the millions are real, beyond this is a typo.</summary>
-    public const long MaxCount = 1_000_000_000_000;
-
     private static readonly JsonWriterOptions _writerOptions = new()
     {
         Indented = true,
@@ -321,9 +318,9 @@ public static class CanonicalJson
             case JsonValueKind.Null:
                 return CellValue.Blank;
             case JsonValueKind.Number when kind is CellKind.Count or CellKind.SignedCount:
-                if (!value.TryGetInt64(out var number) || number is > MaxCount or < -MaxCount)
+                if (!value.TryGetInt64(out var number) || number is > CellValue.MaxCount or < -CellValue.MaxCount)
                 {
-                    throw new CanonicalJsonException($"{path}: expected a whole number up to {MaxCount:N0}, found {value.GetRawText()}.");
+                    throw new CanonicalJsonException($"{path}: expected a whole number up to {CellValue.MaxCount:N0}, found {value.GetRawText()}.");
                 }
 
                 return CellValue.Of(number);

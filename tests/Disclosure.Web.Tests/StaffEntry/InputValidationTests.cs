@@ -25,6 +25,7 @@ public sealed class InputValidationTests(PortalFactory portal) : PortalTest(port
     [InlineData(2, "fees", "amount_wan_yuan", "1.1234567", "金额最多保留 6 位小数（单位：万元）。")]
     [InlineData(2, "fees", "amount_wan_yuan", "-3", "金额不能为负数。")]
     [InlineData(2, "fees", "amount_wan_yuan", "十二", "请填写金额（单位：万元），如 12.5；无数据请留空。")]
+    [InlineData(2, "fees", "amount_wan_yuan", "1000000000000", "金额过大（整数部分最多 12 位，单位：万元）。")]
     [InlineData(4, "administrative_review", "upheld", "-1", "件数不能为负数。")]
     [InlineData(4, "litigation_direct", "pending", "x1", "请填写整数，如 12；无数据请留空。")]
     public async Task BadCell_IsRefusedAtThatCell_WithWhatWasTyped_AndTheDraftIsIntact(int table, string row, string column, string typed, string message)
@@ -93,6 +94,7 @@ public sealed class InputValidationTests(PortalFactory portal) : PortalTest(port
     [InlineData("1,200", "1200")]
     [InlineData("１，２００", "1200")]
     [InlineData("12,345,678", "12345678")]
+    [InlineData("3 985 758", "3985758")]
     public async Task ThousandsSeparators_AreReadAsNumbers(string typed, string stored)
     {
         using var editor = await StartDraftAsync();
@@ -100,6 +102,19 @@ public sealed class InputValidationTests(PortalFactory portal) : PortalTest(port
 
         Assert.Equal("已保存。", page.Flash());
         Assert.Equal(stored, page.Value(StaffPages.CellId("new", "natural_person")));
+    }
+
+    /// <summary>An amount typed as the importer reads it from a page: with separators, full-width, or with its unit.</summary>
+    [Theory]
+    [InlineData("12.5万元", "12.5")]
+    [InlineData("１，２３４．５", "1234.5")]
+    public async Task Amounts_AreReadAsTheImporterReadsThem(string typed, string stored)
+    {
+        using var editor = await StartDraftAsync();
+        var page = await editor.SubmitAsync($"{Base}/table/2", "form.table-form", new() { ["Cells[fees.amount_wan_yuan]"] = typed });
+
+        Assert.Equal("已保存。", page.Flash());
+        Assert.Equal(stored, page.Value(StaffPages.CellId("fees", "amount_wan_yuan")));
     }
 
     [Fact]

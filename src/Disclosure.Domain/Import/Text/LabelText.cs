@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Disclosure.Domain.Import.Text;
@@ -138,44 +137,6 @@ internal static class LabelText
         }
 
         return previous[b.Length];
-    }
-
-    /// <summary>Parses a count ("12", "3,985,758"); signed counts may carry a sign ("-15", "+3").</summary>
-    public static bool TryParseCount(string normalized, bool signed, out long value)
-    {
-        value = 0;
-        var s = normalized;
-        var negative = false;
-        if (signed && s.Length > 1 && s[0] is '-' or '+')
-        {
-            negative = s[0] == '-';
-            s = s[1..];
-        }
-
-        if (s.Contains(',', StringComparison.Ordinal))
-        {
-            var groups = s.Split(',');
-            if (groups[0].Length is 0 or > 3 || groups.Skip(1).Any(g => g.Length != 3))
-            {
-                return false;
-            }
-
-            s = string.Concat(groups);
-        }
-
-        if (s.Length is 0 or > 13 || s.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0)
-        {
-            return false;
-        }
-
-        var parsed = long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (parsed > Serialization.CanonicalJson.MaxCount)
-        {
-            return false;
-        }
-
-        value = negative ? -parsed : parsed;
-        return true;
     }
 
     /// <summary>True for text that reads as a number (a count, a signed change or an amount), so it is not a label.</summary>

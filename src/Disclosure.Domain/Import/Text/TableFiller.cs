@@ -12,7 +12,8 @@ namespace Disclosure.Domain.Import.Text;
 /// (a 2019 row in a 2021 table).</item>
 /// <item>The data cells are the cells after the label; surplus cells must be empty copies of merged cells or trailing
 /// tabs (<see cref="Window"/>). A row whose cells are all empty is a row of blanks.</item>
-/// <item>Blank cells stay blank (blank is not zero). A filled cell must read as its column's kind.</item>
+/// <item>Blank cells stay blank (blank is not zero). A filled cell must read as its column's kind, the way the entry
+/// form reads what a clerk types (<see cref="CellParser"/>): full-width digits, thousands separators, a 万元 unit.</item>
 /// </list>
 /// </remarks>
 internal static class TableFiller
@@ -127,30 +128,19 @@ internal static class TableFiller
             return;
         }
 
-        switch (column.Kind)
+        if (CellParser.Read(printed, column.Kind) is { IsValid: true, Value: var value })
         {
-            case CellKind.Count or CellKind.SignedCount when LabelText.TryParseCount(normalized, column.Kind == CellKind.SignedCount, out var count):
-                table[rowKey, column.Key] = CellValue.Of(count);
-                return;
-            case CellKind.WanYuan when WanYuan.TryParse(StripUnit(normalized).Replace(",", "", StringComparison.Ordinal), out var amount):
-                table[rowKey, column.Key] = CellValue.Of(amount.Fen);
-                return;
-            case CellKind.Text when printed.Length <= 100:
-                // As printed, unit included ("251000元"); whitespace inside is a copy artefact.
-                table[rowKey, column.Key] = CellValue.OfText(CopiedText.WithoutWhitespace(printed));
-                return;
+            table[rowKey, column.Key] = value;
+            return;
         }
 
         var expected = column.Kind switch
         {
             CellKind.Count => "非负整数",
             CellKind.SignedCount => "整数",
-            CellKind.WanYuan => "以万元计的金额（最多 6 位小数）",
-            _ => "不超过 100 字的文字",
+            CellKind.WanYuan => $"以万元计的金额（最多 {WanYuan.MaxDecimals} 位小数）",
+            _ => $"不超过 {StoredCell.TextMaxLength} 字的文字",
         };
         log.Error(line, $"{where}的“{column.Label}”应为{expected}，找到“{CopiedText.Preview(printed)}”");
     }
-
-    private static string StripUnit(string normalized) =>
-        normalized.EndsWith("万元", StringComparison.Ordinal) ? normalized[..^2] : normalized;
 }

@@ -3,7 +3,7 @@
 //   <output data-sum="row.col …"> is the sum of the cells it names (a total of totals is added up after its parts);
 //   each balance cell <td data-received="…" data-settled="…"> checks that its two sums are equal. Blank stays blank.
 // - Numbers as people type them: full-width digits from a Chinese input method (１２) and thousands separators
-//   ("1,200") count as numbers, as on the server (CellInput).
+//   ("1,200") count as numbers, as on the server (CellParser).
 // - Keyboard like a spreadsheet: Enter and ↓ go to the cell below, Shift+Enter and ↑ to the cell above; Enter never
 //   submits the form from a cell.
 // - Paste a block copied from Excel or WPS (tab- and newline-separated): it fills the printed grid from the focused
@@ -19,11 +19,13 @@
   var keys = form.querySelector(".entry-keys");
   if (keys) { keys.hidden = false; }
 
-  // The same reading of a typed number as CellInput.NumberText on the server.
+  // The same reading of a typed number as CellParser.Canonical on the server: full-width digits and signs, whitespace
+  // dropped anywhere, thousands separators only where every group has three digits.
   function numberText(text) {
     var value = (text || "").replace(/[\uFF10-\uFF19]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
-      .replace(/\uFF0C/g, ",").replace(/\uFF0E/g, ".").replace(/\uFF0D/g, "-").trim();
-    return /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) ? value.replace(/,/g, "") : value;
+      .replace(/\uFF0C/g, ",").replace(/\uFF0E/g, ".").replace(/[\uFF0D\u2212\u2013]/g, "-").replace(/\uFF0B/g, "+")
+      .replace(/[\s\u200B-\u200D\uFEFF]+/g, "");
+    return /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) ? value.replace(/,/g, "") : value;
   }
   function parse(text) {
     var value = numberText(text);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
-using Disclosure.Domain.Serialization;
 using Disclosure.Domain.Text;
 using Disclosure.Web.Infrastructure;
 using FluentValidation;
@@ -276,91 +275,43 @@ public sealed class TableForm : ReportForm
     }
 }
 
-/// <summary>What a person may type into a cell, and what it means.</summary>
-public static partial class CellInput
+/// <summary>
+/// What a person may type into a cell, and what it means: the domain's one reading (<see cref="CellParser"/>, the same
+/// as the importer's), with its problems worded in Chinese for the field.
+/// </summary>
+public static class CellInput
 {
-    public static string? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim().Normalize(System.Text.NormalizationForm.FormKC);
+    /// <summary>A typed value as it is read (１２ → 12, "1,200" → 1200), or null for blank. table-entry.js reads numbers the same way for the live totals.</summary>
+    public static string? NumberText(string? raw, CellKind kind) => CellParser.Canonical(raw, kind);
 
-    /// <summary>
-    /// A typed figure as the parser reads it: full-width digits and signs from a Chinese input method become ASCII
-    /// (１２ → 12), and thousands separators are dropped ("1,200" → 1200) — only when every group has three digits, so
-    /// that "1,20" stays a mistake to be reported. table-entry.js reads numbers the same way for the live totals.
-    /// </summary>
-    public static string? NumberText(string? raw, CellKind kind)
-    {
-        var text = Normalize(raw);
-        return text is not null && kind != CellKind.Text && ThousandsSeparated().IsMatch(text) ? text.Replace(",", "", StringComparison.Ordinal) : text;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial System.Text.RegularExpressions.Regex ThousandsSeparated();
-
-    public static CellValue Parse(string? raw, CellKind kind)
-    {
-        var text = NumberText(raw, kind);
-        if (text is null)
-        {
-            return CellValue.Blank;
-        }
-
-        return kind switch
-        {
-            CellKind.Text => CellValue.OfText(text),
-            CellKind.WanYuan => CellValue.Of(WanYuan.Parse(text).Fen),
-            _ => CellValue.Of(long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)),
-        };
-    }
+    /// <summary>The value of an acceptable typed text (call <see cref="Problem"/> first).</summary>
+    public static CellValue Parse(string? raw, CellKind kind) =>
+        CellParser.Read(raw, kind) is { IsValid: true, Value: var value }
+            ? value
+            : throw new FormatException($"Not a value of a {kind} cell: '{raw}'.");
 
     /// <summary>The message for a bad value, or null when the value is acceptable (blank is acceptable: blank is not zero).</summary>
     public static string? Problem(string? raw, CellKind kind)
     {
-        var text = NumberText(raw, kind);
-        if (text is null)
+        var typed = raw?.Trim() ?? "";
+        if (ControlCharacters.IndexOfRefused(typed, multiline: false) is var at and >= 0)
         {
-            return null;
+            return ControlCharacters.Message(typed, at);
         }
 
-        if (ControlCharacters.IndexOfRefused(text, multiline: false) is var at and >= 0)
+        return CellParser.Read(raw, kind).Problem switch
         {
-            return ControlCharacters.Message(text, at);
-        }
-
-        switch (kind)
-        {
-            case CellKind.Text:
-                return text.Length > StoredCell.TextMaxLength ? $"最多 {StoredCell.TextMaxLength} 个字。" : null;
-            case CellKind.WanYuan:
-                if (text.StartsWith('-'))
-                {
-                    return "金额不能为负数。";
-                }
-
-                if (text.Contains('.', StringComparison.Ordinal) && text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..].Length > WanYuan.MaxDecimals
-                    && text.All(c => char.IsAsciiDigit(c) || c == '.'))
-                {
-                    return $"金额最多保留 {WanYuan.MaxDecimals} 位小数（单位：万元）。";
-                }
-
-                return WanYuan.TryParse(text, out _) ? null : "请填写金额（单位：万元），如 12.5；无数据请留空。";
-            default:
-                var negative = text.StartsWith('-');
-                var digits = negative ? text[1..] : text;
-                if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
-                {
-                    return digits.Contains('.', StringComparison.Ordinal) && digits.Replace(".", "", StringComparison.Ordinal).All(char.IsAsciiDigit)
-                        ? "请填写整数（件数没有小数）。"
-                        : "请填写整数，如 12；无数据请留空。";
-                }
-
-                if (negative && kind == CellKind.Count)
-                {
-                    return "件数不能为负数。";
-                }
-
-                return digits.Length > 13 || long.Parse(digits, CultureInfo.InvariantCulture) > CanonicalJson.MaxCount
-                    ? $"数值过大（最大 {CanonicalJson.MaxCount:N0}）。"
-                    : null;
-        }
+            CellProblem.None => null,
+            CellProblem.TooLong => $"最多 {StoredCell.TextMaxLength} 个字。",
+            CellProblem.Negative when kind == CellKind.WanYuan => "金额不能为负数。",
+            CellProblem.Negative => "件数不能为负数。",
+            CellProblem.TooManyDecimals => $"金额最多保留 {WanYuan.MaxDecimals} 位小数（单位：万元）。",
+            CellProblem.TooLarge when kind == CellKind.WanYuan => $"金额过大（整数部分最多 {WanYuan.MaxWholeDigits} 位，单位：万元）。",
+            CellProblem.TooLarge => $"数值过大（最大 {CellValue.MaxCount:N0}）。",
+            CellProblem.NotAnAmount => "请填写金额（单位：万元），如 12.5；无数据请留空。",
+            CellProblem.Decimals => "请填写整数（件数没有小数）。",
+            _ => "请填写整数，如 12；无数据请留空。",
+        };
     }
 }
 
