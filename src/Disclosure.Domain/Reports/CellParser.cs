@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Disclosure.Domain.Text;
 
 namespace Disclosure.Domain.Reports;
 
@@ -56,7 +56,7 @@ public readonly record struct CellReading(CellValue Value, CellProblem Problem)
 /// <item>A text (<see cref="CellKind.Text"/>) is kept as given, unit included ("251000元"), without whitespace, at
 /// most <see cref="StoredCell.TextMaxLength"/> characters.</item>
 /// </list>
-/// Control characters are refused where a whole report or form is checked (<see cref="Text.ControlCharacters"/>).
+/// Control characters are refused where a whole report or form is checked (<see cref="ControlCharacters"/>).
 /// </remarks>
 public static partial class CellParser
 {
@@ -73,7 +73,7 @@ public static partial class CellParser
             return null;
         }
 
-        var text = Compact(raw);
+        var text = CompactText.Of(raw);
         if (text.Length == 0)
         {
             return null;
@@ -162,34 +162,6 @@ public static partial class CellParser
     {
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < text.Length - 1 && text.Remove(dot, 1).All(char.IsAsciiDigit);
-    }
-
-    /// <summary>NFKC, whitespace and zero-width characters dropped, minus-like dashes made '-'.</summary>
-    private static string Compact(string raw)
-    {
-        string nfkc;
-        try
-        {
-            nfkc = raw.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            // Lone surrogates cannot be normalised; read the text as given (it will not be a number).
-            nfkc = raw;
-        }
-
-        var sb = new StringBuilder(nfkc.Length);
-        foreach (var c in nfkc)
-        {
-            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
-            {
-                continue;
-            }
-
-            sb.Append(c is '−' or '–' ? '-' : c);
-        }
-
-        return sb.ToString();
     }
 
     [GeneratedRegex(@"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]

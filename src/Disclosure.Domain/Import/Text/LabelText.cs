@@ -1,4 +1,5 @@
 using System.Text;
+using Disclosure.Domain.Text;
 
 namespace Disclosure.Domain.Import.Text;
 
@@ -18,30 +19,10 @@ internal static class LabelText
 
     public static string Normalize(string text)
     {
-        if (text.Length == 0)
+        var compact = CompactText.Of(text);
+        var sb = new StringBuilder(compact.Length);
+        foreach (var c in compact)
         {
-            return "";
-        }
-
-        string nfkc;
-        try
-        {
-            nfkc = text.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            // Lone surrogates cannot be normalised; compare the text as given.
-            nfkc = text;
-        }
-
-        var sb = new StringBuilder(nfkc.Length);
-        foreach (var c in nfkc)
-        {
-            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
-            {
-                continue;
-            }
-
             switch (c)
             {
                 case '〔' or '【' or '[' or '〖' or '［':
@@ -51,9 +32,6 @@ internal static class LabelText
                     sb.Append(')');
                     break;
                 case '“' or '”' or '"' or '‘' or '’' or '\'' or '「' or '」' or '『' or '』':
-                    break;
-                case '−' or '–' or '－':
-                    sb.Append('-');
                     break;
                 default:
                     sb.Append(c);
