@@ -8,6 +8,7 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Audit;
 using Disclosure.Domain.Publication;
 using Disclosure.Domain.Register;
+using Disclosure.Domain.Register.Cases;
 using Disclosure.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -63,6 +64,9 @@ public sealed class DisclosureDbContext(
     /// <summary>Register files between their import preview and the confirmation.</summary>
     public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
 
+    /// <summary>The case register: administrative reviews and suits, from which table 四 is counted.</summary>
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+
     /// <summary>The years whose holiday notice has been entered.</summary>
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
@@ -105,6 +109,7 @@ public sealed class DisclosureDbContext(
         builder.ApplyConfiguration(new CalendarYearConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());
         builder.ApplyConfiguration(new PendingUploadConfiguration());
+        builder.ApplyConfiguration(new ReviewCaseConfiguration());
     }
 
     /// <summary>

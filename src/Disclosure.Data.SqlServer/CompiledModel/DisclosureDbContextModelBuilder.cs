@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0026ad6f-4232-4ebf-b1de-93a7cb8f0241"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("da201e7a-2da5-4f18-a69a-9774ab460242"), entityTypeCount: 25)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var calendarDay = CalendarDayEntityType.Create(this);
             var calendarYear = CalendarYearEntityType.Create(this);
+            var reviewCase = ReviewCaseEntityType.Create(this);
             var disclosureApplication = DisclosureApplicationEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportVersion = ReportVersionEntityType.Create(this);
@@ -52,6 +53,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
             CalendarDayEntityType.CreateForeignKey1(calendarDay, calendarYear);
+            ReviewCaseEntityType.CreateForeignKey1(reviewCase, agency);
             DisclosureApplicationEntityType.CreateForeignKey1(disclosureApplication, agency);
             ReportEntityType.CreateForeignKey1(report, agency);
             ReportVersionEntityType.CreateForeignKey1(reportVersion, reportVersion);
@@ -77,6 +79,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CalendarDayEntityType.CreateAnnotations(calendarDay);
             CalendarYearEntityType.CreateAnnotations(calendarYear);
+            ReviewCaseEntityType.CreateAnnotations(reviewCase);
             DisclosureApplicationEntityType.CreateAnnotations(disclosureApplication);
             ReportEntityType.CreateAnnotations(report);
             ReportVersionEntityType.CreateAnnotations(reportVersion);

@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2ff08a4a-ebea-4043-9819-3060c8b93b54"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("bb0fdc3d-7386-4e36-a81f-2ea5adc8db7a"), entityTypeCount: 25)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var calendarDay = CalendarDayEntityType.Create(this);
             var calendarYear = CalendarYearEntityType.Create(this);
+            var reviewCase = ReviewCaseEntityType.Create(this);
             var disclosureApplication = DisclosureApplicationEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportVersion = ReportVersionEntityType.Create(this);
@@ -52,6 +53,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             AgencyEntityType.CreateForeignKey1(agency, agency);
             FormerSlugEntityType.CreateForeignKey1(formerSlug, agency);
             CalendarDayEntityType.CreateForeignKey1(calendarDay, calendarYear);
+            ReviewCaseEntityType.CreateForeignKey1(reviewCase, agency);
             DisclosureApplicationEntityType.CreateForeignKey1(disclosureApplication, agency);
             ReportEntityType.CreateForeignKey1(report, agency);
             ReportVersionEntityType.CreateForeignKey1(reportVersion, reportVersion);
@@ -77,6 +79,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CalendarDayEntityType.CreateAnnotations(calendarDay);
             CalendarYearEntityType.CreateAnnotations(calendarYear);
+            ReviewCaseEntityType.CreateAnnotations(reviewCase);
             DisclosureApplicationEntityType.CreateAnnotations(disclosureApplication);
             ReportEntityType.CreateAnnotations(report);
             ReportVersionEntityType.CreateAnnotations(reportVersion);

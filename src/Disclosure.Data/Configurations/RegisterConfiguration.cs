@@ -1,6 +1,7 @@
 using Disclosure.Data.Register;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Register;
+using Disclosure.Domain.Register.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -83,5 +84,29 @@ internal sealed class PendingUploadConfiguration : IEntityTypeConfiguration<Pend
 
         // Expired uploads are deleted by range.
         upload.HasIndex(u => u.ExpiresAt);
+    }
+}
+
+/// <summary>The case register (table 四): few rows per office, found by office and filing date.</summary>
+internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCase>
+{
+    public void Configure(EntityTypeBuilder<ReviewCase> @case)
+    {
+        @case.ToTable("ReviewCases");
+        @case.HasKey(c => c.Id);
+        @case.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        @case.Property(c => c.Number).HasMaxLength(ReviewCase.NumberMaxLength).IsRequired();
+        @case.Property(c => c.Kind).HasConversion<string>().HasMaxLength(24).IsUnicode(false);
+        @case.Property(c => c.Subject).HasMaxLength(ReviewCase.SubjectMaxLength);
+        @case.Property(c => c.ApplicationNumber).HasMaxLength(ApplicationRecord.NumberMaxLength);
+        @case.Property(c => c.Result).HasConversion<string>().HasMaxLength(24).IsUnicode(false);
+        @case.Property(c => c.VoidReason).HasMaxLength(ReviewCase.VoidReasonMaxLength);
+        @case.Property(c => c.Revision).IsConcurrencyToken();
+        @case.Ignore(c => c.IsVoided);
+        @case.Ignore(c => c.Counted);
+
+        // 案件编号 is unique within the office; a year's table 四 reads filed ≤ 31 Dec, concluded ≥ 1 Jan or open.
+        @case.HasIndex(c => new { c.AgencyId, c.Number }).IsUnique();
+        @case.HasIndex(c => new { c.AgencyId, c.FiledOn, c.ConcludedOn });
     }
 }

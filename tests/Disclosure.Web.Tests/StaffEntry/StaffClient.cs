@@ -71,6 +71,9 @@ public sealed class StaffClient : IDisposable
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
                     values.Add(new(area.Name, area.Value));
                     break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values.Add(new(select.Name, select.Value ?? ""));
+                    break;
             }
         }
 

@@ -80,7 +80,7 @@ public sealed class AccountController(
             if (changed.Succeeded)
             {
                 await PasswordPolicy.ClearAsync(users, user);
-                db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.Id, ReportCommands.UserName(User), AuditAction.PasswordChanged, forced ? "更换了管理员设置的初始密码" : null));
+                db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.Id, ActingStaff.Name(User), AuditAction.PasswordChanged, forced ? "更换了管理员设置的初始密码" : null));
                 await db.SaveChangesAsync();
                 await signIn.RefreshSignInAsync(user);
                 logger.LogInformation("User {UserId} changed their password", user.Id);

@@ -5,6 +5,7 @@ using Disclosure.Domain.Audit;
 using Disclosure.Web.Features.Admin.Reports;
 using Disclosure.Web.Features.Agencies;
 using Disclosure.Web.Infrastructure.Caching;
+using Disclosure.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Agencies;
@@ -40,7 +41,7 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
             return (null, refusal);
         }
 
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), AuditAction.AgencyCreated,
+        db.AuditEntries.Add(ActingStaff.Audit(user, clock, AuditAction.AgencyCreated,
             $"{agency.Name}（{agency.Slug}，{agency.Level.DisplayName()}）").ForAgency(agency.Id));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Agency {AgencyId} created", agency.Id);
@@ -93,7 +94,7 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
         }
 
         // The audit entry in the same save: the change and its entry are committed together.
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), AuditAction.AgencyUpdated,
+        db.AuditEntries.Add(ActingStaff.Audit(user, clock, AuditAction.AgencyUpdated,
             Describe(changed, before, agency)).ForAgency(agency.Id));
         if (await SaveAsync(form, cancellationToken) is { } refusal)
         {

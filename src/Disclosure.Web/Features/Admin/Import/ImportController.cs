@@ -115,7 +115,7 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(User), ReportCommands.UserName(User), AuditAction.ReportPublished,
+        db.AuditEntries.Add(ActingStaff.Audit(User, clock, AuditAction.ReportPublished,
                 "导入已公开的报告" + (plan.Version.CorrectionNote is { } note ? "（更正：" + note + "）" : ""))
             .ForReport(plan.Agency.Id, plan.Report.Id, plan.Version.Id, plan.Version.Revision));
         await db.SaveChangesAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Disclosure.Domain.Audit;
 using Disclosure.Domain.Register;
 using Disclosure.Domain.Reports;
 using Disclosure.Web.Features.Admin.Reports;
+using Disclosure.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register;
@@ -155,7 +156,7 @@ public sealed class RegisterCommands(DisclosureDbContext db, TimeProvider clock,
 
     private AuditEntry Entry(ClaimsPrincipal user, AuditAction action, int? agencyId, string details)
     {
-        var entry = new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(user), ReportCommands.UserName(user), action, details);
+        var entry = ActingStaff.Audit(user, clock, action, details);
         return agencyId is { } id ? entry.ForAgency(id) : entry;
     }
 

@@ -88,7 +88,7 @@ public sealed class RegisterExchangeController(
             return ImportRefused(office, readError!);
         }
 
-        var token = preview.IsRefused ? null : await uploads.KeepAsync(office.Id, Reports.ReportCommands.UserId(User), fileName, bytes, cancellationToken);
+        var token = preview.IsRefused ? null : await uploads.KeepAsync(office.Id, ActingStaff.Id(User), fileName, bytes, cancellationToken);
 
         logger.LogInformation("Register import preview for agency {AgencyId}: {Added} to add, {Updated} to update, {Problems} problems",
             office.Id, preview.Additions.Count, preview.Updates.Count, preview.Problems.Count);
@@ -104,7 +104,7 @@ public sealed class RegisterExchangeController(
             return denied!;
         }
 
-        if (await uploads.FindAsync(token, office.Id, Reports.ReportCommands.UserId(User), cancellationToken) is not { } upload)
+        if (await uploads.FindAsync(token, office.Id, ActingStaff.Id(User), cancellationToken) is not { } upload)
         {
             return ImportRefused(office, "上传的文件已过期（预览后 30 分钟内未确认）或已导入，请重新选择文件。");
         }

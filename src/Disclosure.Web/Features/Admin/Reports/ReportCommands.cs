@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Disclosure.Data;
 using Disclosure.Domain.Audit;
 using Disclosure.Domain.Reports;
+using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -128,7 +129,7 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
             .OrderByDescending(e => e.Id)
             .Select(e => e.UserId)
             .FirstOrDefaultAsync(cancellationToken);
-        var kind = version.Approve(new Approval(UserId(user) ?? "", revisionSeen, submittedBy, workflow.Value.SinglePersonOffice), clock.GetUtcNow());
+        var kind = version.Approve(new Approval(ActingStaff.Id(user) ?? "", revisionSeen, submittedBy, workflow.Value.SinglePersonOffice), clock.GetUtcNow());
         var details = kind == ApprovalKind.BySubmitterInSinglePersonOffice
             ? $"审核第 {revisionSeen} 次修订；单人办公（Workflow:SinglePersonOffice）：由提交人本人审核通过"
             : $"审核第 {revisionSeen} 次修订";
@@ -150,15 +151,10 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
 
     private async Task AuditAsync(ClaimsPrincipal user, AuditAction action, ReportWorkspace workspace, ReportVersion version, string? details, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), UserId(user), UserName(user), action, details)
+        db.AuditEntries.Add(ActingStaff.Audit(user, clock, action, details)
             .ForReport(workspace.Agency.Id, version.ReportId == 0 ? workspace.Report?.Id ?? 0 : version.ReportId, version.Id == 0 ? null : version.Id, version.Revision));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    public static string UserName(ClaimsPrincipal user) =>
-        $"{user.FindFirstValue("name")}（{user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name}）";
 
     /// <summary>
     /// Which parts and fields changed, for the audit trail and conflict notices, by printed labels (cells with their

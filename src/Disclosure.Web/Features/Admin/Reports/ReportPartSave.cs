@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Disclosure.Domain.Reports;
+using Disclosure.Web.Infrastructure.Security;
 using FluentValidation;
 
 namespace Disclosure.Web.Features.Admin.Reports;
@@ -54,7 +55,7 @@ public sealed class ReportPartSave(ReportCommands commands)
     private async Task<PartSaveOutcome> ConflictAsync(ReportVersion version, ReportForm form, MergeOutcome? merged, ReportForm stored, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var conflict = await commands.SavesSinceAsync(version, form.Revision, cancellationToken);
-        var me = ReportCommands.UserName(user);
+        var me = ActingStaff.Name(user);
         form.Revision = conflict.CurrentRevision;
         if (merged is not null)
         {

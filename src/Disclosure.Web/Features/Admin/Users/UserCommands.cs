@@ -210,7 +210,7 @@ public sealed class UserCommands(
         return [];
     }
 
-    public static bool IsSelf(ClaimsPrincipal actor, PortalUser user) => ReportCommands.UserId(actor) == user.Id;
+    public static bool IsSelf(ClaimsPrincipal actor, PortalUser user) => ActingStaff.Id(actor) == user.Id;
 
     private async Task RefreshSelfAsync(ClaimsPrincipal actor, PortalUser user)
     {
@@ -228,7 +228,7 @@ public sealed class UserCommands(
     }
 
     private void Audit(ClaimsPrincipal actor, AuditAction action, string details) =>
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), ReportCommands.UserId(actor), ReportCommands.UserName(actor), action, details));
+        db.AuditEntries.Add(ActingStaff.Audit(actor, clock, action, details));
 
     private static string RoleNames(IEnumerable<string> roles) => string.Join("、", roles.Order(StringComparer.Ordinal).Select(PortalRoles.DisplayName));
 
