@@ -138,17 +138,29 @@ public sealed class CaseCommands(DisclosureDbContext db, RegisterCommands regist
         return new CaseOutcome(@case.Id, []);
     }
 
-    /// <summary>The problems only the database can find: a number already used, an application number not in the register.</summary>
-    private async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(RegisterOffice office, CaseRecord record, int? id, CancellationToken cancellationToken)
+    /// <summary>Every problem of a record: the domain's rules, then what only the database can find.</summary>
+    private async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(RegisterOffice office, CaseRecord record, int? id, CancellationToken cancellationToken) =>
+    [
+        .. ReviewCase.Check(record, BeijingTime.Today(clock)).Select(p => (CaseForm.FieldOf(p.Field), p.Message + "。")),
+        .. await StoredProblemsAsync(office, record.Number, record.ApplicationNumber, id, cancellationToken),
+    ];
+
+    /// <summary>
+    /// The problems only the database can find: a number the office already uses (for another case than
+    /// <paramref name="id"/>), an application number not in its register. The form asks for them even when other
+    /// fields are wrong, so one submission names every problem.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> StoredProblemsAsync(
+        RegisterOffice office, string? number, string? applicationNumber, int? id, CancellationToken cancellationToken)
     {
-        var problems = ReviewCase.Check(record, BeijingTime.Today(clock)).Select(p => (CaseForm.FieldOf(p.Field), p.Message + "。")).ToList();
-        var number = record.Number.Trim();
-        if (await db.ReviewCases.AnyAsync(c => c.AgencyId == office.Id && c.Number == number && c.Id != id, cancellationToken))
+        var problems = new List<(string Field, string Message)>();
+        var trimmed = number?.Trim();
+        if (!string.IsNullOrEmpty(trimmed) && await db.ReviewCases.AnyAsync(c => c.AgencyId == office.Id && c.Number == trimmed && c.Id != id, cancellationToken))
         {
             problems.Add((nameof(CaseForm.Number), DuplicateNumber));
         }
 
-        var application = record.ApplicationNumber?.Trim();
+        var application = applicationNumber?.Trim();
         if (!string.IsNullOrEmpty(application)
             && !await db.RegisterApplications.AnyAsync(a => a.AgencyId == office.Id && a.Number == application, cancellationToken))
         {

@@ -68,9 +68,13 @@ public sealed class CaseForm
     };
 }
 
+/// <summary>
+/// The form's own checks, then the domain's rules between fields (<see cref="ReviewCase.Check"/>: a conclusion needs
+/// its result, dates in order, the 201号 flag only on a suit after review), so one submission names every problem.
+/// </summary>
 public sealed class CaseFormValidator : AbstractValidator<CaseForm>
 {
-    public CaseFormValidator()
+    public CaseFormValidator(DateOnly today)
     {
         RuleFor(f => f.Number).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写案件编号。")
             .Must(n => n is null || n.Trim().Length <= ReviewCase.NumberMaxLength).WithMessage($"案件编号最多 {ReviewCase.NumberMaxLength} 个字符。");
@@ -87,6 +91,23 @@ public sealed class CaseFormValidator : AbstractValidator<CaseForm>
             .WithMessage("请选择审结结果。");
         RuleFor(f => f.ChangeReason).Must(r => r is null || r.Trim().Length <= CaseForm.ChangeReasonMaxLength)
             .WithMessage($"修改原因最多 {CaseForm.ChangeReasonMaxLength} 个字。");
+        RuleFor(f => f).Custom((form, context) =>
+        {
+            // Only what the fields above let through: an unreadable date or choice already has its message.
+            var concluded = RegisterSteps.ParseDate(form.ConcludedOn);
+            CaseResult? result = CaseVocabulary.IsDefinedResult(form.Result, out var r) ? r : null;
+            if (!CaseVocabulary.IsDefinedKind(form.Kind, out var kind) || RegisterSteps.ParseDate(form.FiledOn) is not { } filed
+                || (concluded is null && !string.IsNullOrWhiteSpace(form.ConcludedOn)) || (result is null && !string.IsNullOrEmpty(form.Result)))
+            {
+                return;
+            }
+
+            var record = new CaseRecord(form.Number?.Trim() ?? "", kind, filed, null, null, form.ReviewOrganOnly, concluded, result);
+            foreach (var problem in ReviewCase.Check(record, today).Where(p => p.Field is not (CaseFields.Number or CaseFields.Subject or CaseFields.ApplicationNumber)))
+            {
+                context.AddFailure(CaseForm.FieldOf(problem.Field), problem.Message + "。");
+            }
+        });
     }
 }
 

@@ -59,7 +59,7 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
             return denied!;
         }
 
-        if (this.Validate(new CaseFormValidator(), form))
+        if (await ValidateAsync(office, form, null, cancellationToken))
         {
             var outcome = await commands.FileAsync(office, form, User, cancellationToken);
             if (outcome.Saved)
@@ -91,7 +91,7 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
         }
 
         var conflict = false;
-        if (this.Validate(new CaseFormValidator(), form))
+        if (await ValidateAsync(office, form, id, cancellationToken))
         {
             var outcome = await commands.UpdateAsync(office, id, form, User, cancellationToken);
             if (outcome.Saved)
@@ -178,12 +178,23 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
         return View(new CaseCellPage(office, year, CellLabels.Row(ReviewsLayout.Layout, group), CellLabels.Column(ReviewsLayout.Layout, field), cases.Count, cases));
     }
 
-    private void AddProblems(CaseOutcome outcome)
+    private void AddProblems(CaseOutcome outcome) => AddProblems(outcome.Problems);
+
+    private void AddProblems(IEnumerable<(string Field, string Message)> problems)
     {
-        foreach (var (field, message) in outcome.Problems)
+        foreach (var (field, message) in problems)
         {
             ModelState.AddModelError(field, message);
         }
+    }
+
+    /// <summary>The form's checks and the stored ones together, so one submission names every problem.</summary>
+    private async Task<bool> ValidateAsync(RegisterOffice office, CaseForm form, int? id, CancellationToken cancellationToken)
+    {
+        var valid = this.Validate(new CaseFormValidator(BeijingTime.Today(clock)), form);
+        var stored = await commands.StoredProblemsAsync(office, form.Number, form.ApplicationNumber, id, cancellationToken);
+        AddProblems(stored);
+        return valid && stored.Count == 0;
     }
 
     private async Task<CaseEditPage> PageAsync(RegisterOffice office, ReviewCase @case, CaseForm form, CaseVoidForm voidForm, bool conflict, CancellationToken cancellationToken) =>
