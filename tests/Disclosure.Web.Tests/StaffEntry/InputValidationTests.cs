@@ -95,26 +95,23 @@ public sealed class InputValidationTests(PortalFactory portal) : PortalTest(port
     [InlineData("１，２００", "1200")]
     [InlineData("12,345,678", "12345678")]
     [InlineData("3 985 758", "3985758")]
-    public async Task ThousandsSeparators_AreReadAsNumbers(string typed, string stored)
-    {
-        using var editor = await StartDraftAsync();
-        var page = await editor.SubmitAsync($"{Base}/table/3", "form.table-form", new() { ["Cells[new.natural_person]"] = typed });
-
-        Assert.Equal("已保存。", page.Flash());
-        Assert.Equal(stored, page.Value(StaffPages.CellId("new", "natural_person")));
-    }
+    public Task ThousandsSeparators_AreReadAsNumbers(string typed, string stored) =>
+        AssertSavedAsAsync(3, "new", "natural_person", typed, stored);
 
     /// <summary>An amount typed as the importer reads it from a page: with separators, full-width, or with its unit.</summary>
     [Theory]
     [InlineData("12.5万元", "12.5")]
     [InlineData("１，２３４．５", "1234.5")]
-    public async Task Amounts_AreReadAsTheImporterReadsThem(string typed, string stored)
+    public Task Amounts_AreReadAsTheImporterReadsThem(string typed, string stored) =>
+        AssertSavedAsAsync(2, "fees", "amount_wan_yuan", typed, stored);
+
+    private async Task AssertSavedAsAsync(int table, string row, string column, string typed, string stored)
     {
         using var editor = await StartDraftAsync();
-        var page = await editor.SubmitAsync($"{Base}/table/2", "form.table-form", new() { ["Cells[fees.amount_wan_yuan]"] = typed });
+        var page = await editor.SubmitAsync($"{Base}/table/{table}", "form.table-form", new() { [$"Cells[{row}.{column}]"] = typed });
 
         Assert.Equal("已保存。", page.Flash());
-        Assert.Equal(stored, page.Value(StaffPages.CellId("fees", "amount_wan_yuan")));
+        Assert.Equal(stored, page.Value(StaffPages.CellId(row, column)));
     }
 
     [Fact]
