@@ -43,7 +43,7 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
         var versions = db.ReportVersions.AsNoTracking().CurrentOf(year);
         var sums = await db.YearCellTotals.AsNoTracking()
             .Where(t => t.Year == year && t.Count > 0)
-            .Select(t => new CellSum(t.Format, t.Table, t.Row, t.Column, t.Sum, t.Derived))
+            .Select(t => new FormatCellSum(t.Format, t.Table, t.Row, t.Column, t.Sum, t.Derived))
             .ToListAsync(cancellationToken);
         var reports = await (
                 from v in versions
@@ -79,8 +79,6 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
         return Build(year, years, formatCounts, sums, figures, notPublished);
     }
 
-    private sealed record CellSum(ReportFormat Format, ReportTableId Table, string Row, string Column, long Sum, int Derived);
-
     /// <summary>The report's figures with what its summary says is derived from parts (ADR 0016).</summary>
     private static ReportFigures WithDerived(ReportFigures figures, string derived)
     {
@@ -96,68 +94,28 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
         int year,
         IReadOnlyList<int> years,
         Dictionary<ReportFormat, int> formatCounts,
-        List<CellSum> sums,
+        List<FormatCellSum> sums,
         List<ReportFigures> figures,
         List<MissingAgency> notPublished)
     {
-        // Table 三 of the totals: the 2021 rows, or the single （六） row as soon as one report of the year has it.
-        var singleOther = formatCounts.Keys.Any(f => f != ReportFormat.Format2021);
-        var totals = new AnnualReport(new AgencyRef("合计", "total"), year, singleOther ? ReportFormat.Hybrid : ReportFormat.Format2021,
-            ReportScope.Jurisdiction, $"{year}年度合计");
-        var totals2019 = formatCounts.ContainsKey(ReportFormat.Format2019)
-            ? new AnnualReport(new AgencyRef("合计", "total"), year, ReportFormat.Format2019, ReportScope.Jurisdiction, $"{year}年度合计")
-            : null;
-
-        // How many reports add a derived figure (ADR 0016) into each summed cell of tables 三 and 四.
-        var derived = new Dictionary<(ReportTableId, string, string), int>();
-
-        void Add(ReportTable table, string row, string column, CellSum sum)
-        {
-            if (table.Layout.Contains(row, column))
-            {
-                table[row, column] = CellValue.Of(checked((table.Number(row, column) ?? 0) + sum.Sum));
-                if (sum.Derived > 0)
-                {
-                    derived[(table.Id, row, column)] = derived.GetValueOrDefault((table.Id, row, column)) + sum.Derived;
-                }
-            }
-        }
-
-        foreach (var s in sums)
-        {
-            switch (s.Table)
-            {
-                case ReportTableId.Applications:
-                    var row = singleOther && s.Row.StartsWith("other_", StringComparison.Ordinal) ? A.Rows.Other : s.Row;
-                    Add(totals.Applications, row, s.Column, s);
-                    break;
-                case ReportTableId.Reviews:
-                    Add(totals.Reviews, s.Row, s.Column, s);
-                    break;
-                case ReportTableId.Proactive when s.Format == ReportFormat.Format2019:
-                    Add(totals2019!.Proactive, s.Row, s.Column, s);
-                    break;
-                case ReportTableId.Proactive:
-                    Add(totals.Proactive, s.Row, s.Column, s);
-                    break;
-            }
-        }
+        // Which cells of which format add up to which figure: the domain's rule.
+        var yearTotals = YearTotals.Add(year, formatCounts, sums);
+        var totals = yearTotals.Totals;
 
         var findings = ConsistencyRules.Check(totals).Where(f => f.RuleId != ConsistencyRules.S1).ToList();
         var sentences = findings.Select(f => FindingText.Describe(f, totals.Layout)).ToList();
         bool Flagged(ReportTableId table, string row, string column) =>
             findings.Any(f => f.Table == table && f.RowKey == row && f.ColumnKey == column);
         GridCell Summed(ReportTable table, string row, string column) =>
-            derived.TryGetValue((table.Id, row, column), out var n)
+            yearTotals.DerivedIn(table.Id, row, column) is var n and > 0
                 ? new GridCell(Statistics.N(table.Number(row, column)), Flagged(table.Id, row, column),
                     $"其中 {n} 份报告的这一总计未填写或与分项之和不符，计入的是其分项之和", "含按分项推算", "#derived")
                 : new GridCell(Statistics.N(table.Number(row, column)), Flagged(table.Id, row, column));
 
-        var count2021Proactive = formatCounts.Where(kv => kv.Key != ReportFormat.Format2019).Sum(kv => kv.Value);
-        var proactive = ProactiveGrid("t2-totals", $"表二 主动公开政府信息情况（{count2021Proactive} 份采用2021年版表二的报告合计）", totals.Proactive);
-        var proactive2019 = totals2019 is null
+        var proactive = ProactiveGrid("t2-totals", $"表二 主动公开政府信息情况（{yearTotals.ProactiveReports} 份采用2021年版表二的报告合计）", totals.Proactive);
+        var proactive2019 = yearTotals.Totals2019 is not { } totals2019
             ? null
-            : ProactiveGrid("t2-totals-2019", $"表二 主动公开政府信息情况（{formatCounts[ReportFormat.Format2019]} 份采用2019年试行格式的报告合计；采购总金额按原文记载，不作加总）", totals2019.Proactive);
+            : ProactiveGrid("t2-totals-2019", $"表二 主动公开政府信息情况（{yearTotals.Proactive2019Reports} 份采用2019年试行格式的报告合计；采购总金额按原文记载，不作加总）", totals2019.Proactive);
 
         var t3 = totals.Applications;
         var applications = new GridTable("t3-totals", $"表三 收到和处理政府信息公开申请情况（{figures.Count} 份报告合计）",
