@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("da201e7a-2da5-4f18-a69a-9774ab460242"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("96f51f86-f8a0-4563-ae7a-6bf514662fdb"), entityTypeCount: 25)
         {
         }
 

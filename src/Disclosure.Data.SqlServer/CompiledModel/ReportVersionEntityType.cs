@@ -25,7 +25,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 "Disclosure.Domain.Reports.ReportVersion",
                 typeof(ReportVersion),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
@@ -112,6 +112,15 @@ namespace Disclosure.Data.SqlServer.CompiledModel
                 providerPropertyType: typeof(string));
             origin.SetSentinelFromProviderValue("0");
             origin.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var originalUrl = runtimeEntityType.AddProperty(
+                "OriginalUrl",
+                typeof(string),
+                propertyInfo: typeof(ReportVersion).GetProperty("OriginalUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportVersion).GetField("<OriginalUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            originalUrl.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var other = runtimeEntityType.AddProperty(
                 "Other",

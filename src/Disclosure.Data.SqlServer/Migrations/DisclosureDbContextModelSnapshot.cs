@@ -750,6 +750,10 @@ namespace Disclosure.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Other")
                         .IsRequired()
                         .HasMaxLength(100000)

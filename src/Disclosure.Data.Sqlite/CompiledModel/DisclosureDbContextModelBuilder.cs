@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb0fdc3d-7386-4e36-a81f-2ea5adc8db7a"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("6d83738b-f691-4314-9fb1-75b640f0df2b"), entityTypeCount: 25)
         {
         }
 

@@ -25,7 +25,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 "Disclosure.Domain.Reports.ReportVersion",
                 typeof(ReportVersion),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
@@ -104,6 +104,14 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 unicode: false,
                 providerPropertyType: typeof(string));
             origin.SetSentinelFromProviderValue("0");
+
+            var originalUrl = runtimeEntityType.AddProperty(
+                "OriginalUrl",
+                typeof(string),
+                propertyInfo: typeof(ReportVersion).GetProperty("OriginalUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportVersion).GetField("<OriginalUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
 
             var other = runtimeEntityType.AddProperty(
                 "Other",

@@ -728,6 +728,10 @@ namespace Disclosure.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Other")
                         .IsRequired()
                         .HasMaxLength(100000)

@@ -34,6 +34,7 @@ internal sealed class ReportVersionConfiguration(bool isSqlServer) : IEntityType
         version.Ignore(v => v.IsEditable);
         version.Property(v => v.AgencyName).HasMaxLength(ReportVersion.AgencyNameMaxLength).IsRequired();
         version.Property(v => v.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
+        version.Property(v => v.OriginalUrl).HasMaxLength(OriginalLink.MaxLength);
         version.Property(v => v.Preamble).HasMaxLength(ReportSections.SectionMaxLength).IsRequired();
         version.Property(v => v.Problems).HasMaxLength(ReportSections.SectionMaxLength).IsRequired();
         version.Property(v => v.Other).HasMaxLength(ReportSections.SectionMaxLength).IsRequired();

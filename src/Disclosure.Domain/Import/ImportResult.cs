@@ -83,6 +83,7 @@ public sealed class ImportResult
         var copy = new AnnualReport(new AgencyRef(report.Agency.Name, agencySlug), report.Year, report.Format, scope, report.Title)
         {
             PublishedOn = report.PublishedOn,
+            OriginalUrl = report.OriginalUrl,
             Sections = report.Sections,
         };
         foreach (var cell in report.Cells.Where(c => !c.Value.IsBlank))

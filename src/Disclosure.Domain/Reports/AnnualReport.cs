@@ -45,6 +45,9 @@ public sealed class AnnualReport
 
     public DateOnly? PublishedOn { get; set; }
 
+    /// <summary>Where the office published the report itself (<see cref="OriginalLink"/>); not part of the canonical JSON.</summary>
+    public string? OriginalUrl { get; set; }
+
     public ReportSections Sections { get; set; } = ReportSections.Empty;
 
     public ReportLayout Layout { get; }

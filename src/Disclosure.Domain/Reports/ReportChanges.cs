@@ -41,6 +41,7 @@ public static class ReportChanges
         Compare(ReportPart.Metadata, "title", before.Title, after.Title);
         Compare(ReportPart.Metadata, "scope", before.Scope.ToCode(), after.Scope.ToCode());
         Compare(ReportPart.Metadata, "published_on", Date(before.PublishedOn), Date(after.PublishedOn));
+        Compare(ReportPart.Metadata, "original_url", before.OriginalUrl ?? "", after.OriginalUrl ?? "");
         Compare(ReportPart.Sections, "preamble", before.Sections.Preamble, after.Sections.Preamble);
         Compare(ReportPart.Sections, "overview", Overview(before.Sections), Overview(after.Sections));
         Compare(ReportPart.Sections, "problems", before.Sections.Problems, after.Sections.Problems);

@@ -96,6 +96,9 @@ public sealed class ReportVersion
 
     public DateOnly? PublishedOn { get; private set; }
 
+    /// <summary>原文链接: where the office published the report itself.</summary>
+    public string? OriginalUrl { get; private set; }
+
     public string Preamble { get; private set; }
 
     public IReadOnlyList<OverviewPart> Overview => _overview;
@@ -277,6 +280,7 @@ public sealed class ReportVersion
         var report = new AnnualReport(new AgencyRef(AgencyName, agencySlug), Report.Year, Format, Scope, Title)
         {
             PublishedOn = PublishedOn,
+            OriginalUrl = OriginalUrl,
             Sections = new ReportSections(Preamble, _overview, Problems, Other),
         };
         foreach (var cell in _cells)
@@ -299,6 +303,7 @@ public sealed class ReportVersion
         Scope = content.Scope;
         Title = content.Title;
         PublishedOn = content.PublishedOn;
+        OriginalUrl = content.OriginalUrl;
         Preamble = content.Sections.Preamble;
         Problems = content.Sections.Problems;
         Other = content.Sections.Other;

@@ -115,6 +115,13 @@ public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
         await SaveTableAsync(editor, 2, new() { ["Cells[licensing.decisions]"] = "13", ["Cells[fees.amount_wan_yuan]"] = "0" });
         await SaveTableAsync(editor, 3, Balanced);
         await SaveTableAsync(editor, 4, new() { ["Cells[administrative_review.upheld]"] = "0" });
+
+        // 原文链接: only a web address of the office's own site, refused at the field otherwise.
+        const string original = "https://www.nx.gov.cn/zwgk/zfxxgk/2025/report-2024.html";
+        var refusedLink = await editor.SubmitAsync($"{Base}/metadata", "form.form", new() { ["OriginalUrl"] = "javascript:alert(1)" });
+        InputValidationTests.AssertFieldError(refusedLink, "f-OriginalUrl", "原文链接应为以 https:// 或 http:// 开头的完整网址，如 https://www.example.gov.cn/xxgk/2024/report.html。");
+        Assert.Equal("javascript:alert(1)", refusedLink.Value("f-OriginalUrl"));
+        Assert.Equal("已保存。", (await editor.SubmitAsync(refusedLink, "form.form", new() { ["OriginalUrl"] = original })).Flash());
         await WorkflowAsync(editor, "submit", "已提交审核。");
 
         await WorkflowAsync(reviewer, "return", "已退回修改。", new() { ["comment"] = "行政许可数量请与政务服务中心核对。" });
@@ -132,6 +139,10 @@ public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
         var published = await reader.GetDocumentAsync("/reports/zhongwei-commerce/2024");
         Assert.Equal("中卫市商务局2024年政府信息公开工作年度报告", string.Concat(published.QuerySelectorAll("#report-title .title-line").Select(s => s.Text())));
         Assert.Equal("14", CellTexts(published, "licensing"));
+        var link = published.QuerySelector(".original-link a")!;
+        Assert.Equal(original, link.GetAttribute("href"));
+        Assert.Contains("external", link.GetAttribute("rel")!, StringComparison.Ordinal);
+        Assert.Contains("原文：" + original, published.QuerySelector("#colophon")!.Text(), StringComparison.Ordinal);
 
         await WorkflowAsync(admin, "correction", "已发起更正：请修改后提交审核，发布后将替换当前版本。", new() { ["note"] = "行政许可数量更正为 15 件。" });
         await SaveTableAsync(admin, 2, new() { ["Cells[licensing.decisions]"] = "15" });
@@ -141,6 +152,7 @@ public sealed class WorkflowTests(PortalFactory portal) : PortalTest(portal)
 
         var corrected = await reader.GetDocumentAsync("/reports/zhongwei-commerce/2024");
         Assert.Equal("15", CellTexts(corrected, "licensing"));
+        Assert.Equal(original, corrected.QuerySelector(".original-link a")!.GetAttribute("href")); // a correction keeps the link
         var history = corrected.QuerySelector("details.corrections");
         Assert.NotNull(history);
         Assert.Contains("更正记录（本报告发布后更正过 1 次）", history.Text(), StringComparison.Ordinal);

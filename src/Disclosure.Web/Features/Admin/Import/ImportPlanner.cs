@@ -84,6 +84,8 @@ public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
             db.Reports.Add(report);
         }
 
+        // 原文链接 is not in the copied text or the canonical JSON: a correction by import keeps the link the report had.
+        content.OriginalUrl ??= report.CurrentVersion?.OriginalUrl;
         try
         {
             var version = report.PublishAsPrinted(content, ReportOrigin.Imported, Truncate(source, ReportVersion.SourceMaxLength), clock.GetUtcNow(), correction);

@@ -180,6 +180,7 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
     {
         "title" => "报告标题",
         "scope" => "统计口径",
+        "original_url" => "原文链接",
         "published_on" => "发布日期",
         _ => field,
     };

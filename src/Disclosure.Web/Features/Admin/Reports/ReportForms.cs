@@ -43,6 +43,9 @@ public sealed class MetadataForm : ReportForm
 
     public string? PublishedOn { get; set; }
 
+    /// <summary>原文链接.</summary>
+    public string? OriginalUrl { get; set; }
+
     public static MetadataForm From(AnnualReport report, int revision)
     {
         var form = new MetadataForm
@@ -51,13 +54,14 @@ public sealed class MetadataForm : ReportForm
             Title = report.Title,
             Scope = report.Scope.ToCode(),
             PublishedOn = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            OriginalUrl = report.OriginalUrl,
         };
         form.RememberOriginal();
         return form;
     }
 
     public override IReadOnlyDictionary<string, string?> Values() =>
-        new Dictionary<string, string?> { [nameof(Title)] = Title, [nameof(Scope)] = Scope, [nameof(PublishedOn)] = PublishedOn };
+        new Dictionary<string, string?> { [nameof(Title)] = Title, [nameof(Scope)] = Scope, [nameof(PublishedOn)] = PublishedOn, [nameof(OriginalUrl)] = OriginalUrl };
 
     public override void Take(string key, string? value)
     {
@@ -66,6 +70,7 @@ public sealed class MetadataForm : ReportForm
             case nameof(Title): Title = value; break;
             case nameof(Scope): Scope = value; break;
             case nameof(PublishedOn): PublishedOn = value; break;
+            case nameof(OriginalUrl): OriginalUrl = value; break;
         }
     }
 
@@ -76,6 +81,7 @@ public sealed class MetadataForm : ReportForm
     {
         nameof(Title) => "报告标题",
         nameof(Scope) => "统计口径",
+        nameof(OriginalUrl) => "原文链接",
         _ => "发布日期",
     };
 
@@ -84,6 +90,7 @@ public sealed class MetadataForm : ReportForm
         var scope = ReportFormatCodes.TryParseScope(Scope, out var parsed) ? parsed : draft.Scope;
         updated = Copy(draft, Title!.Trim(), scope);
         updated.PublishedOn = TryReadDate(PublishedOn, out var date) ? date : null;
+        updated.OriginalUrl = OriginalLink.TryRead(OriginalUrl, out var url, out _) ? url : draft.OriginalUrl;
     }
 
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
@@ -102,6 +109,7 @@ public sealed class MetadataForm : ReportForm
         var copy = new AnnualReport(source.Agency, source.Year, source.Format, scope, title)
         {
             PublishedOn = source.PublishedOn,
+            OriginalUrl = source.OriginalUrl,
             Sections = source.Sections,
         };
         foreach (var cell in source.Cells)
@@ -126,6 +134,9 @@ public sealed class MetadataFormValidator : AbstractValidator<MetadataForm>
             .WithMessage($"日期格式应为 年-月-日，如 {year + 1}-01-20。")
             .Must(d => !MetadataForm.TryReadDate(d, out var date) || (date.Year >= year && date.Year <= year + 1))
             .WithMessage($"发布日期应在 {year} 年或 {year + 1} 年。");
+        RuleFor(f => f.OriginalUrl)
+            .Must(u => OriginalLink.TryRead(u, out _, out _))
+            .WithMessage(f => (OriginalLink.TryRead(f.OriginalUrl, out _, out var problem) ? "" : problem) + "。");
     }
 }
 
