@@ -34,7 +34,6 @@ public sealed class ImportCellReadingTests
     [InlineData("-1")]
     [InlineData("1.5")]
     [InlineData("1,20")]
-    [InlineData("1000000000001")]
     public void Parse_CopiedFigureTheFormRefuses_IsAnErrorAtItsLine(string cell)
     {
         var result = WithNewApplications(cell);
@@ -43,5 +42,15 @@ public sealed class ImportCellReadingTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(57, error.LineNumber);
         Assert.Contains($"应为非负整数，找到“{cell}”", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CopiedFigurePastTheCellLimit_SaysTheLimit()
+    {
+        var result = WithNewApplications("1000000000001");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(57, error.LineNumber);
+        Assert.Contains("应为不超过 1,000,000,000,000 的非负整数，找到“1000000000001”", error.Message, StringComparison.Ordinal);
     }
 }

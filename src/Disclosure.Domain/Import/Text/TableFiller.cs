@@ -128,17 +128,21 @@ internal static class TableFiller
             return;
         }
 
-        if (CellParser.Read(printed, column.Kind) is { IsValid: true, Value: var value })
+        var reading = CellParser.Read(printed, column.Kind);
+        if (reading.IsValid)
         {
-            table[rowKey, column.Key] = value;
+            table[rowKey, column.Key] = reading.Value;
             return;
         }
 
-        var expected = column.Kind switch
+        var expected = (column.Kind, reading.Problem) switch
         {
-            CellKind.Count => "非负整数",
-            CellKind.SignedCount => "整数",
-            CellKind.WanYuan => $"以万元计的金额（最多 {WanYuan.MaxDecimals} 位小数）",
+            (CellKind.Count, CellProblem.TooLarge) => $"不超过 {CellValue.MaxCount:N0} 的非负整数",
+            (CellKind.Count, _) => "非负整数",
+            (CellKind.SignedCount, CellProblem.TooLarge) => $"绝对值不超过 {CellValue.MaxCount:N0} 的整数",
+            (CellKind.SignedCount, _) => "整数",
+            (CellKind.WanYuan, CellProblem.TooLarge) => $"以万元计的金额（整数部分最多 {WanYuan.MaxWholeDigits} 位）",
+            (CellKind.WanYuan, _) => $"以万元计的金额（最多 {WanYuan.MaxDecimals} 位小数）",
             _ => $"不超过 {StoredCell.TextMaxLength} 字的文字",
         };
         log.Error(line, $"{where}的“{column.Label}”应为{expected}，找到“{CopiedText.Preview(printed)}”");
