@@ -4,6 +4,8 @@ namespace Disclosure.Domain.Tests;
 
 public sealed class AgencyTests
 {
+    private static readonly DateTimeOffset At = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     [Theory]
     [InlineData("hongze-district")]
     [InlineData("zhongwei-commerce")]
@@ -76,7 +78,7 @@ public sealed class AgencyTests
         var city = new Agency("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment);
         var agency = new Agency("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city, "中卫市行政中心534室", "0955-7061234");
 
-        var changed = agency.Update("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city, "中卫市行政中心535室", " ");
+        var changed = agency.Update("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city, "中卫市行政中心535室", " ", At);
 
         Assert.Equal(["Address", "Phone"], changed);
         Assert.Equal("中卫市行政中心535室", agency.Address);
@@ -90,8 +92,8 @@ public sealed class AgencyTests
         var department = new Agency("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment, city);
         var office = new Agency("zhongwei-commerce-office", "中卫市商务局办公室", AgencyLevel.CityDepartment, department);
 
-        Assert.Throws<ArgumentException>(() => city.Update("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment, office, null, null));
-        Assert.Throws<ArgumentException>(() => city.Update("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment, city, null, null));
+        Assert.Throws<ArgumentException>(() => city.Update("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment, office, null, null, At));
+        Assert.Throws<ArgumentException>(() => city.Update("zhongwei", "中卫市人民政府", AgencyLevel.CityGovernment, city, null, null, At));
         Assert.Null(city.Parent);
         Assert.True(city.IsSelfOrAncestorOf(office));
         Assert.False(office.IsSelfOrAncestorOf(city));
@@ -102,9 +104,28 @@ public sealed class AgencyTests
     {
         var agency = new Agency("pingtan", "平潭综合实验区管理委员会", AgencyLevel.CityGovernment);
 
-        var ex = Assert.Throws<ArgumentException>(() => agency.Update("Ping Tan", "平潭", AgencyLevel.CityGovernment, null, null, null));
+        var ex = Assert.Throws<ArgumentException>(() => agency.Update("Ping Tan", "平潭", AgencyLevel.CityGovernment, null, null, null, At));
 
         Assert.Equal("slug", ex.ParamName);
         Assert.Equal("平潭综合实验区管理委员会", agency.Name);
+    }
+
+    [Fact]
+    public void ChangingTheSlug_KeepsTheOldOneAsFormer_AndTakingAFormerOneBackMakesItCurrentAgain()
+    {
+        var agency = new Agency("zhongwei-commerce", "中卫市商务局", AgencyLevel.CityDepartment);
+        Assert.False(agency.ChangeSlug("zhongwei-commerce", At));
+        Assert.Empty(agency.FormerSlugs);
+
+        Assert.True(agency.ChangeSlug("zhongwei-investment", At));
+        Assert.Equal("zhongwei-investment", agency.Slug);
+        var former = Assert.Single(agency.FormerSlugs);
+        Assert.Equal(("zhongwei-commerce", At), (former.Slug, former.RetiredAt));
+
+        // Through the form's Update as well; and back to the first address: it is current again, not former.
+        var changed = agency.Update("zhongwei-commerce", agency.Name, agency.Level, null, null, null, At.AddDays(1));
+        Assert.Contains(nameof(Agency.Slug), changed);
+        Assert.Equal(["zhongwei-investment"], agency.FormerSlugs.Select(f => f.Slug).ToArray());
+        Assert.Throws<ArgumentException>(() => agency.ChangeSlug("Not A Slug", At));
     }
 }

@@ -26,11 +26,11 @@ public sealed class PublicationEventTests
         var agency = new Agency("hongze-district", "淮安市洪泽区人民政府", AgencyLevel.CountyGovernment, address: "洪泽区东七街");
         agency.ClearPublicationEvents();
 
-        Assert.Empty(agency.Update("hongze-district", "淮安市洪泽区人民政府", AgencyLevel.CountyGovernment, null, "洪泽区东七街", null));
+        Assert.Empty(agency.Update("hongze-district", "淮安市洪泽区人民政府", AgencyLevel.CountyGovernment, null, "洪泽区东七街", null, DateTimeOffset.UnixEpoch));
         agency.UpdateContact("洪泽区东七街", null);
         Assert.Empty(agency.PublicationEvents);
 
-        agency.Update("hongze", "淮安市洪泽区人民政府", AgencyLevel.CountyGovernment, null, "洪泽区东七街", null);
+        agency.Update("hongze", "淮安市洪泽区人民政府", AgencyLevel.CountyGovernment, null, "洪泽区东七街", null, DateTimeOffset.UnixEpoch);
         agency.UpdateContact("洪泽区东七街1号", null);
         Assert.Equal(2, agency.PublicationEvents.OfType<AgencyChanged>().Count());
         Assert.Equal("洪泽区东七街1号", agency.Address);

@@ -11,7 +11,7 @@ namespace Disclosure.Data.SqlServer.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("96f51f86-f8a0-4563-ae7a-6bf514662fdb"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("3174cb00-3a04-474d-97c2-45f0d1f5094d"), entityTypeCount: 25)
         {
         }
 

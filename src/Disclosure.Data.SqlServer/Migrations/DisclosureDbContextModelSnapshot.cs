@@ -1095,7 +1095,7 @@ namespace Disclosure.Data.SqlServer.Migrations
             modelBuilder.Entity("Disclosure.Domain.Agencies.FormerSlug", b =>
                 {
                     b.HasOne("Disclosure.Domain.Agencies.Agency", null)
-                        .WithMany()
+                        .WithMany("FormerSlugs")
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1218,6 +1218,11 @@ namespace Disclosure.Data.SqlServer.Migrations
             modelBuilder.Entity("Disclosure.Data.Identity.PortalUser", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("Disclosure.Domain.Agencies.Agency", b =>
+                {
+                    b.Navigation("FormerSlugs");
                 });
 
             modelBuilder.Entity("Disclosure.Domain.Reports.Report", b =>

@@ -21,7 +21,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
                 typeof(Agency),
                 baseEntityType,
                 propertyCount: 7,
-                navigationCount: 1,
+                navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);

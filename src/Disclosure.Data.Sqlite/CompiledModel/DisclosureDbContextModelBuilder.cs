@@ -11,7 +11,7 @@ namespace Disclosure.Data.Sqlite.CompiledModel
     public partial class DisclosureDbContextModel
     {
         private DisclosureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6d83738b-f691-4314-9fb1-75b640f0df2b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("af18a3a1-af64-461e-9e3a-6519ca812a77"), entityTypeCount: 25)
         {
         }
 

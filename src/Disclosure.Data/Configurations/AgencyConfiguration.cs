@@ -31,6 +31,6 @@ internal sealed class FormerSlugConfiguration : IEntityTypeConfiguration<FormerS
         former.HasKey(f => f.Id);
         former.Property(f => f.Slug).HasMaxLength(Agency.SlugMaxLength).IsUnicode(false).IsRequired();
         former.HasIndex(f => f.Slug).IsUnique();
-        former.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        former.HasOne<Agency>().WithMany(a => a.FormerSlugs).HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class Agency : IRaisesPublicationEvents
     public const int PhoneMaxLength = 50;
 
     private readonly List<PublicationEvent> _events = [];
+    private readonly List<FormerSlug> _formerSlugs = [];
 
     private Agency()
     {
@@ -52,6 +53,9 @@ public sealed partial class Agency : IRaisesPublicationEvents
 
     public void ClearPublicationEvents() => _events.Clear();
 
+    /// <summary>The web addresses the agency had before; addresses with them are redirected to the current one.</summary>
+    public IReadOnlyCollection<FormerSlug> FormerSlugs => _formerSlugs;
+
     public void UpdateContact(string? address, string? phone)
     {
         var newAddress = ValidText(address, AddressMaxLength, nameof(address));
@@ -68,7 +72,7 @@ public sealed partial class Agency : IRaisesPublicationEvents
     /// trail) and, when any did, raises <see cref="AgencyChanged"/>. A parent may not be the agency itself or one of its descendants (the chain is followed through
     /// <see cref="Parent"/>, so load the agencies involved first).
     /// </summary>
-    public IReadOnlyList<string> Update(string slug, string name, AgencyLevel level, Agency? parent, string? address, string? phone)
+    public IReadOnlyList<string> Update(string slug, string name, AgencyLevel level, Agency? parent, string? address, string? phone, DateTimeOffset at)
     {
         var newSlug = ValidSlug(slug);
         var newName = ValidText(name, NameMaxLength, nameof(name)) ?? throw new ArgumentException("An agency needs a name.", nameof(name));
@@ -110,7 +114,7 @@ public sealed partial class Agency : IRaisesPublicationEvents
             changed.Add(nameof(Phone));
         }
 
-        Slug = newSlug;
+        ChangeSlug(newSlug, at);
         Name = newName;
         Level = level;
         Parent = parent;
@@ -138,6 +142,25 @@ public sealed partial class Agency : IRaisesPublicationEvents
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Gives the agency a new web address (load <see cref="FormerSlugs"/> first). The old one becomes a former slug, so
+    /// links to it keep working (redirected); taking a former slug back makes it current again. Returns whether the
+    /// address changed. Whether another agency uses or used the slug is the caller's to check (it needs the database).
+    /// </summary>
+    public bool ChangeSlug(string slug, DateTimeOffset at)
+    {
+        var newSlug = ValidSlug(slug);
+        if (newSlug == Slug)
+        {
+            return false;
+        }
+
+        _formerSlugs.RemoveAll(f => f.Slug == newSlug);
+        _formerSlugs.Add(new FormerSlug(Slug, at));
+        Slug = newSlug;
+        return true;
     }
 
     public static bool IsValidSlug(string? slug) =>

@@ -12,9 +12,9 @@ public sealed class FormerSlug
         Slug = "";
     }
 
-    public FormerSlug(int agencyId, string slug, DateTimeOffset retiredAt)
+    /// <summary>A slug the agency stops using (<see cref="Agency.ChangeSlug"/>).</summary>
+    internal FormerSlug(string slug, DateTimeOffset retiredAt)
     {
-        AgencyId = agencyId;
         Slug = slug;
         RetiredAt = retiredAt;
     }

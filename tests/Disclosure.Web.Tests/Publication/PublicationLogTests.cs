@@ -103,11 +103,11 @@ public sealed class PublicationLogTests : IAsyncLifetime
         var agency = await AddAgencyAsync(db, "zhongwei-commerce", "中卫市商务局");
         var lastId = await db.PublicationLog.LastIdAsync(CancellationToken.None);
 
-        agency.Update(agency.Slug, agency.Name, agency.Level, null, agency.Address, agency.Phone);
+        agency.Update(agency.Slug, agency.Name, agency.Level, null, agency.Address, agency.Phone, At);
         await db.SaveChangesAsync();
         Assert.Equal(lastId, await db.PublicationLog.LastIdAsync(CancellationToken.None));
 
-        agency.Update("zhongwei-investment", "中卫市商务和投资促进局", agency.Level, null, agency.Address, agency.Phone);
+        agency.Update("zhongwei-investment", "中卫市商务和投资促进局", agency.Level, null, agency.Address, agency.Phone, At);
         await db.SaveChangesAsync();
         var entry = await db.PublicationLog.AsNoTracking().SingleAsync(e => e.Id > lastId);
         Assert.Equal((PublicationEventKind.AgencyChanged, agency.Id), (entry.Kind, entry.AgencyId));

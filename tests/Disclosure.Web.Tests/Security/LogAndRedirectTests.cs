@@ -1,5 +1,6 @@
 using System.Net;
 using Disclosure.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Tests.Security;
 
@@ -38,8 +39,10 @@ public sealed class LogAndRedirectTests : IDisposable
     {
         await _portal.WithDbAsync(async db =>
         {
-            var agency = db.Agencies.Single(a => a.Slug == "zhongwei-commerce");
-            db.FormerSlugs.Add(new Domain.Agencies.FormerSlug(agency.Id, "zhongwei-old", DateTimeOffset.UtcNow));
+            // The office had the address zhongwei-old once, and came back to zhongwei-commerce.
+            var agency = db.Agencies.Include(a => a.FormerSlugs).Single(a => a.Slug == "zhongwei-commerce");
+            agency.ChangeSlug("zhongwei-old", DateTimeOffset.UtcNow);
+            agency.ChangeSlug("zhongwei-commerce", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
         using var client = _portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -52,7 +52,7 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
     public async Task<(bool Found, AgencyRefusal? Refusal)> UpdateAsync(int id, AgencyForm form, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // All agencies, tracked: the parent chain must be complete to refuse a cycle (there are hundreds, not millions).
-        var agencies = await db.Agencies.ToDictionaryAsync(a => a.Id, cancellationToken);
+        var agencies = await db.Agencies.Include(a => a.FormerSlugs).ToDictionaryAsync(a => a.Id, cancellationToken);
         if (!agencies.TryGetValue(id, out var agency))
         {
             return (false, null);
@@ -80,17 +80,10 @@ public sealed class AgencyCommands(DisclosureDbContext db, TimeProvider clock, I
         }
 
         var before = (agency.Slug, agency.Name, agency.Level, ParentName: agency.Parent?.Name, agency.Address, agency.Phone);
-        var changed = agency.Update(form.Slug!.Trim(), form.Name!, form.ToLevel(), parent, form.Address, form.Phone);
+        var changed = agency.Update(form.Slug!.Trim(), form.Name!, form.ToLevel(), parent, form.Address, form.Phone, clock.GetUtcNow());
         if (changed.Count == 0)
         {
             return (true, null);
-        }
-
-        if (changed.Contains(nameof(Agency.Slug)))
-        {
-            // The old address keeps working (redirected); taking a former slug back makes it current again.
-            db.FormerSlugs.Add(new FormerSlug(agency.Id, before.Slug, clock.GetUtcNow()));
-            db.FormerSlugs.RemoveRange(await db.FormerSlugs.Where(f => f.AgencyId == agency.Id && f.Slug == agency.Slug).ToListAsync(cancellationToken));
         }
 
         // The audit entry in the same save: the change and its entry are committed together.
