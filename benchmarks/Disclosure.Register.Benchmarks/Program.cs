@@ -148,6 +148,17 @@ async Task Queries()
         });
     }
 
+    // What the list page of 2025 adds to a search: the other years holding numbers with that prefix.
+    await Measure("list 2025, search number 2023-0123 + other years", async () =>
+    {
+        var page = await RegisterQueries.ListAsync(context, calendar, new(agencyId, today, 2025, Search: "2023-0123"));
+        var others = await RegisterQueries.OtherYearsByNumberAsync(context, agencyId, 2025, "2023-0123");
+        return $"{page.Total} in 2025, other years: {string.Join(", ", others.Select(o => $"{o.Year}: {o.Count}"))}";
+    });
+
+    await Measure("other years by number 2023-0123 (alone)", async () =>
+        string.Join(", ", (await RegisterQueries.OtherYearsByNumberAsync(context, agencyId, 2025, "2023-0123")).Select(o => $"{o.Year}: {o.Count}")));
+
     await Measure("dashboard due summary (all offices)", async () =>
         $"{(await RegisterQueries.DueSummaryAsync(context, calendar, today)).Sum(s => s.Overdue)} overdue");
 }

@@ -182,6 +182,42 @@ public static class RegisterQueries
         return new RegisterListPage(items, total, page, size);
     }
 
+    /// <summary>
+    /// Applications of an office whose 申请编号 starts with <paramref name="search"/> but which the list of
+    /// <paramref name="year"/> does not hold, counted by the year they were received: the list page offers them as
+    /// links («2023 年 2 件»), so a clerk finds last year's application by its number without changing the year first.
+    /// Numbers only (the (office, 编号) index answers it); a search of 申请内容 stays within the year.
+    /// </summary>
+    public static async Task<IReadOnlyList<(int Year, int Count)>> OtherYearsByNumberAsync(
+        DisclosureDbContext db, int agencyId, int year, string search, CancellationToken cancellationToken = default)
+    {
+        var text = search.Trim();
+        if (text.Length == 0 || text.Length > ApplicationRecord.NumberMaxLength)
+        {
+            return [];
+        }
+
+        var (receivedBy, openOnOrAfter) = RegisterCount.Window(year);
+        var numbers = db.RegisterApplications.AsNoTracking().Where(a => a.AgencyId == agencyId && a.Number.StartsWith(text));
+        if (db.Database.ProviderName == DisclosureDbContext.SqliteProviderName)
+        {
+            // SQLite's LIKE cannot use the (office, 编号) index (it ignores case; the column compares bytes); the same
+            // prefix as a range of the binary order can. SQL Server seeks LIKE 'x%' itself, and its collation does not
+            // order by code point, so the range is SQLite's only.
+            var upper = text[..^1] + (char)(text[^1] + 1);
+#pragma warning disable CA1309 // Translated to SQL's < and >= (binary in SQLite), never run in .NET.
+            numbers = numbers.Where(a => string.Compare(a.Number, text) >= 0 && string.Compare(a.Number, upper) < 0);
+#pragma warning restore CA1309
+        }
+
+        var received = await numbers
+            .Where(a => !(a.ReceivedOn <= receivedBy && (a.AnsweredOn == null || a.AnsweredOn >= openOnOrAfter)))
+            .GroupBy(a => a.ReceivedOn.Year)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return received.OrderByDescending(r => r.Year).Select(r => (r.Year, r.Count)).ToList();
+    }
+
     /// <summary>Per office with open applications: how many, how many due within three working days, how many overdue.</summary>
     public static async Task<IReadOnlyList<RegisterDueSummary>> DueSummaryAsync(DisclosureDbContext db, WorkingCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
     {

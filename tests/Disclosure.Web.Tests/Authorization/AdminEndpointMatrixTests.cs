@@ -2,6 +2,7 @@ using System.Net;
 using Disclosure.Data;
 using Disclosure.Data.Identity;
 using Disclosure.Domain.Register;
+using Disclosure.Domain.Register.Cases;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Web.DemoData;
@@ -47,6 +48,9 @@ public sealed class MatrixFixture : IAsyncLifetime
     /// <summary>An application in zhongwei-commerce's register (the register cases post only stale revisions: it never changes).</summary>
     public int ApplicationId { get; private set; }
 
+    /// <summary>A case in zhongwei-commerce's case register (its cases too post only stale revisions).</summary>
+    public int CaseId { get; private set; }
+
     public async Task InitializeAsync()
     {
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -62,8 +66,11 @@ public sealed class MatrixFixture : IAsyncLifetime
                 new ApplicationRecord("M-1", new DateOnly(2024, 9, 27), ApplicantType.NaturalPerson, "矩阵测试申请", ApplicantName: "张三"),
                 WorkingCalendar.Seed, new DateOnly(2024, 10, 8));
             db.RegisterApplications.Add(application);
+            var @case = ReviewCase.File(commerce.Id, new CaseRecord("M-C-1", CaseKind.AdministrativeReview, new DateOnly(2024, 5, 6)), new DateOnly(2024, 10, 8));
+            db.ReviewCases.Add(@case);
             await db.SaveChangesAsync();
             ApplicationId = application.Id;
+            CaseId = @case.Id;
         }
 
         Sessions[Principal.Anonymous] = await Staff.AnonymousAsync(Factory);
@@ -205,6 +212,14 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         ["GET admin/register/template.xlsx"] = new("/admin/register/template.xlsx", AnyStaff),
         ["GET admin/register/{slug:slug}/table/{year:int:reportyear}"] = new(Register + "/table/2024", EditReport),
         ["GET admin/register/{slug:slug}/table/{year:int:reportyear}/cell"] = new(Register + "/table/2024/cell?row=new&column=total", EditReport),
+        ["GET admin/register/{slug:slug}/cases"] = new(Register + "/cases", EditReport),
+        ["GET admin/register/{slug:slug}/cases/new"] = new(Register + "/cases/new", EditReport),
+        ["POST admin/register/{slug:slug}/cases/new"] = new(Register + "/cases/new", EditReport, [new("Number", ""), new("FiledOn", "")]),
+        ["GET admin/register/{slug:slug}/cases/{id:int}"] = new(Register + "/cases/{case}", EditReport),
+        ["POST admin/register/{slug:slug}/cases/{id:int}"] = new(Register + "/cases/{case}", EditReport, [new("Revision", "-1"), new("Number", "M-C-1"), new("Kind", "AdministrativeReview"), new("FiledOn", "2024-05-06")]),
+        ["POST admin/register/{slug:slug}/cases/{id:int}/void"] = new(Register + "/cases/{case}/void", EditReport, [new("Revision", "-1"), new("Reason", "矩阵测试")]),
+        ["GET admin/register/{slug:slug}/cases/table/{year:int:reportyear}"] = new(Register + "/cases/table/2024", EditReport),
+        ["GET admin/register/{slug:slug}/cases/table/{year:int:reportyear}/cell"] = new(Register + "/cases/table/2024/cell?group=administrative_review&field=total", EditReport),
         ["POST admin/reports/{slug:slug}/{year:int:reportyear}/from-register"] = new(Draft2024 + "/from-register", EditReport, [new("revision", "-1")]),
         ["GET admin/calendar"] = new("/admin/calendar", Administer),
         ["GET admin/calendar/{year:int:range(2000,2100)}"] = new("/admin/calendar/2030", Administer),
@@ -235,7 +250,7 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
             .ToHashSet();
 
         Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), routed.Order(StringComparer.Ordinal));
-        Assert.Equal(61 * 5, Cases().Count);
+        Assert.Equal(69 * 5, Cases().Count);
     }
 
     [Theory]
@@ -249,7 +264,8 @@ public sealed class AdminEndpointMatrixTests(MatrixFixture fixture) : IClassFixt
         using var client = session.Client(fixture.Factory);
         var url = entry.Url.Replace("{agency}", fixture.TargetAgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{user}", fixture.TargetUserId, StringComparison.Ordinal)
-            .Replace("{application}", fixture.ApplicationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{application}", fixture.ApplicationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{case}", fixture.CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var guid = Guid.NewGuid().ToString("N")[..12];
         using var response = endpoint.StartsWith("POST ", StringComparison.Ordinal)
             ? await client.PostFormAsync(url, (entry.Form ?? []).Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Replace("{guid}", guid, StringComparison.Ordinal))), session.Token)

@@ -254,6 +254,24 @@ public sealed class RegisterPagesTests(RegisterPortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task SearchingANumber_NamesTheOtherYearsHoldingIt_WithLinks()
+    {
+        portal.Time.Now = ManualClock.At("2024-12-02");
+        var admin = await portal.StaffAsync(StaffClient.AdminEmail);
+        var (id, _) = await RegisterAsync(admin, "pingtan", "OY-2022-7", "2022-03-01");
+        await StepAsync(admin, "pingtan", id, "answer", new() { ["Date"] = "2022-03-20", ["Outcome"] = "granted" });
+        await RegisterAsync(admin, "pingtan", "OY-2024-1", "2024-11-04");
+
+        var list = await admin.GetAsync("/admin/register/pingtan?year=2024&q=OY-");
+        Assert.Equal(["OY-2024-1"], list.QuerySelectorAll(".register-list tbody th").Select(th => th.Text()).ToArray());
+        var other = list.QuerySelector(".other-years a")!;
+        Assert.Equal("2022 年收到 1 件", other.Text());
+        var year2022 = await admin.GetAsync(other.GetAttribute("href")!);
+        Assert.Equal(["OY-2022-7"], year2022.QuerySelectorAll(".register-list tbody th").Select(th => th.Text()).ToArray());
+        Assert.Null((await admin.GetAsync("/admin/register/pingtan?year=2024&q=OY-2024")).QuerySelector(".other-years"));
+    }
+
+    [Fact]
     public async Task PublishedYear_ChangingItsCount_NeedsAReason_AndTheDashboardShowsTheDisagreement()
     {
         portal.Time.Now = ManualClock.At("2024-12-02");

@@ -13,7 +13,7 @@ namespace Disclosure.Web.Features.Admin.Register;
 
 public sealed record RegisterIndexRow(RegisterOffice Office, int Open, int DueSoon, int Overdue);
 
-public sealed record RegisterListModel(RegisterOffice Office, int Year, RegisterFilter Filter, string? Search, RegisterListPage Page, DateOnly Today)
+public sealed record RegisterListModel(RegisterOffice Office, int Year, RegisterFilter Filter, string? Search, RegisterListPage Page, DateOnly Today, IReadOnlyList<(int Year, int Count)> OtherYears)
 {
     public string Query(int? year = null, RegisterFilter? filter = null, int page = 1)
     {
@@ -134,7 +134,8 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
         var list = await RegisterQueries.ListAsync(db, calendar, new RegisterListRequest(office.Id, today, shownYear, wanted, search, Math.Clamp(page, 1, 100_000)), cancellationToken);
-        return View(new RegisterListModel(office, shownYear, wanted, search, list, today));
+        var otherYears = search is null ? [] : await RegisterQueries.OtherYearsByNumberAsync(db, office.Id, shownYear, search, cancellationToken);
+        return View(new RegisterListModel(office, shownYear, wanted, search, list, today, otherYears));
     }
 
     [HttpGet("{slug:slug}/new")]
