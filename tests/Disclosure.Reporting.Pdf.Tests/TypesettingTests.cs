@@ -39,7 +39,7 @@ public sealed class TypesettingTests
         Assert.Contains("一、本年新收政府信息公开申请数量", table, StringComparison.Ordinal);
         Assert.Contains("（五）不予处理", table, StringComparison.Ordinal);
         Assert.Contains("四、结转下年度继续办理", table, StringComparison.Ordinal);
-        Assert.DoesNotContain(pages, p => p.Contains(PdfTableLayout.Continued, StringComparison.Ordinal));
+        Assert.DoesNotContain(pages, p => p.Contains(RowSplitting.Continued, StringComparison.Ordinal));
     }
 
     [Theory]
