@@ -50,6 +50,10 @@ public sealed class AggregateFiguresTests(PortalFactory portal)
         using var client = portal.CreateClient();
         var page = await client.GetDocumentAsync("/statistics/2019");
 
+        // The year's one report uses the 2019 table 二: no empty "0 份采用2021年版表二的报告合计" beside it.
+        Assert.Null(page.QuerySelector("#t2-totals"));
+        Assert.Contains("1 份采用2019年试行格式的报告合计", page.QuerySelector("#t2-totals-2019")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
         var t3 = page.QuerySelector("#t3-totals")!;
         Assert.Equal(["258", "12", "", "", "1", "1", "272含按分项推算"], Cells(t3, "granted"));
         Assert.Equal(["821", "35", "", "", "2", "1", "859"], Cells(t3, "new"));

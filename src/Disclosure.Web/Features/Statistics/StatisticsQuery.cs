@@ -112,10 +112,14 @@ public sealed class StatisticsQuery(DisclosureDbContext db, YearSummaries summar
                     $"其中 {n} 份报告的这一总计未填写或与分项之和不符，计入的是其分项之和", "含按分项推算", "#derived")
                 : new GridCell(Statistics.N(table.Number(row, column)), Flagged(table.Id, row, column));
 
-        var proactive = ProactiveGrid("t2-totals", $"表二 主动公开政府信息情况（{yearTotals.ProactiveReports} 份采用2021年版表二的报告合计）", totals.Proactive);
         var proactive2019 = yearTotals.Totals2019 is not { } totals2019
             ? null
             : ProactiveGrid("t2-totals-2019", $"表二 主动公开政府信息情况（{yearTotals.Proactive2019Reports} 份采用2019年试行格式的报告合计；采购总金额按原文记载，不作加总）", totals2019.Proactive);
+
+        // A table of zero reports is not a total: when every report of the year uses the 2019 table 二, only that one shows.
+        var proactive = yearTotals.ProactiveReports == 0 && proactive2019 is not null
+            ? null
+            : ProactiveGrid("t2-totals", $"表二 主动公开政府信息情况（{yearTotals.ProactiveReports} 份采用2021年版表二的报告合计）", totals.Proactive);
 
         var t3 = totals.Applications;
         var applications = new GridTable("t3-totals", $"表三 收到和处理政府信息公开申请情况（{figures.Count} 份报告合计）",

@@ -80,7 +80,7 @@ public sealed record StatisticsViewModel(
     AnnualReport Totals,
     IReadOnlyList<RuleViolation> TotalFindings,
     IReadOnlyList<string> FindingSentences,
-    GridTable Proactive,
+    GridTable? Proactive,
     GridTable? Proactive2019,
     GridTable Applications,
     GridTable Reviews,
