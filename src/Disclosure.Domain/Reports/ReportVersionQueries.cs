@@ -10,6 +10,10 @@ public static class ReportVersionQueries
     public static IQueryable<ReportVersion> Current(this IQueryable<ReportVersion> versions) =>
         versions.Where(v => v.IsCurrent);
 
+    /// <summary>The versions that were ever published: the current one and those a correction superseded (the history readers may open).</summary>
+    public static IQueryable<ReportVersion> Published(this IQueryable<ReportVersion> versions) =>
+        versions.Where(v => v.Status == ReportStatus.Published || v.Status == ReportStatus.Superseded);
+
     /// <summary>The current versions of one year's reports.</summary>
     public static IQueryable<ReportVersion> CurrentOf(this IQueryable<ReportVersion> versions, int year) =>
         versions.Where(v => v.IsCurrent && v.Report.Year == year);

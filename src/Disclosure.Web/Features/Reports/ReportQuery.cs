@@ -14,7 +14,7 @@ public sealed class ReportQuery(DisclosureDbContext db)
     /// <summary>A published version at its stable URL, including earlier versions that a correction replaced.</summary>
     public Task<ReportViewModel?> FindVersionAsync(string slug, int year, int number, CancellationToken cancellationToken) =>
         ToViewModelAsync(
-            Versions(slug, year).Where(v => v.Number == number && (v.Status == ReportStatus.Published || v.Status == ReportStatus.Superseded)),
+            Versions(slug, year).Published().Where(v => v.Number == number),
             slug, year, cancellationToken);
 
     private async Task<ReportViewModel?> ToViewModelAsync(IQueryable<ReportVersion> query, string slug, int year, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class ReportQuery(DisclosureDbContext db)
         var previous = await CurrentVersion(slug, year - 1).FirstOrDefaultAsync(cancellationToken);
         var findings = ConsistencyRules.Check(document, previous?.ToDocument(agency.Slug));
         var history = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.ReportId == version.ReportId && (v.Status == ReportStatus.Published || v.Status == ReportStatus.Superseded))
+            .Published().Where(v => v.ReportId == version.ReportId)
             .OrderByDescending(v => v.Number)
             .Select(v => new PublishedVersion(v.Number, v.PublishedAt, v.CorrectionNote, v.IsCurrent))
             .ToListAsync(cancellationToken);
