@@ -43,6 +43,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Register.RegisterCommands>();
         services.AddScoped<Features.Admin.Register.RegisterUploads>();
         services.AddScoped<Features.Admin.Register.Cases.CaseCommands>();
+        services.AddScoped<Features.Admin.Register.Cases.CasePages>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

@@ -48,7 +48,7 @@ public sealed record FromRegisterPage(RegisterOffice Office, int Year, ReportTab
 /// 三 replaced by the register's count, with what changed, cell by cell.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class RegisterTableController(DisclosureDbContext db, RegisterAccess access, RegisterCommands registerCommands, ReportCommands reportCommands) : Controller
+public sealed class RegisterTableController(DisclosureDbContext db, RegisterAccess access, ReportCommands reportCommands, TimeProvider clock) : Controller
 {
     [HttpGet("admin/register/{slug:slug}/table/{year:int:reportyear}")]
     public async Task<IActionResult> Table(string slug, int year, CancellationToken cancellationToken)
@@ -132,18 +132,20 @@ public sealed class RegisterTableController(DisclosureDbContext db, RegisterAcce
             }
         }
 
-        var conflict = await reportCommands.SaveAsync(workspace, version, document, revision, User, cancellationToken);
+        var counted = id == ReportTableId.Applications
+            ? await RegisterQueries.CountedInYear(db, office.Id, year).CountAsync(cancellationToken)
+            : await CaseQueries.CountedInYear(db, office.Id, year).CountAsync(cancellationToken);
+
+        // The draft, its 保存 entry and this entry are one save: all of it happened, or none.
+        var applied = ActingStaff.Audit(User, clock, id == ReportTableId.Applications ? AuditAction.RegisterTableApplied : AuditAction.CaseTableApplied,
+            $"{year} 年度表{(table == 3 ? "三" : "四")}从台账生成：{changes.Count} 格改变，计入 {counted} 件{(table == 3 ? "申请" : "案件")}").ForAgency(office.Id);
+        var conflict = await reportCommands.SaveAsync(workspace, version, document, revision, User, cancellationToken, applied);
         if (conflict is not null)
         {
             TempData["Error"] = "报告刚被他人保存，未从台账生成。请核对最新内容后再试。";
             return Redirect($"/admin/reports/{slug}/{year}/table/{table}");
         }
 
-        var counted = id == ReportTableId.Applications
-            ? await RegisterQueries.CountedInYear(db, office.Id, year).CountAsync(cancellationToken)
-            : await CaseQueries.CountedInYear(db, office.Id, year).CountAsync(cancellationToken);
-        await registerCommands.AuditAsync(User, id == ReportTableId.Applications ? AuditAction.RegisterTableApplied : AuditAction.CaseTableApplied, office.Id,
-            $"{year} 年度表{(table == 3 ? "三" : "四")}从台账生成：{changes.Count} 格改变，计入 {counted} 件{(table == 3 ? "申请" : "案件")}", cancellationToken);
         return View(new FromRegisterPage(office, year, id, changes, counted));
     }
 

@@ -49,7 +49,12 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
     }
 
     /// <summary>Saves new content if the form was read at the current revision; otherwise returns the conflict and saves nothing.</summary>
-    public async Task<SaveConflict?> SaveAsync(ReportWorkspace workspace, ReportVersion version, AnnualReport content, int formRevision, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a draft's content with its 保存 audit entry, and <paramref name="alongside"/> (what the use case did, e.g.
+    /// 从台账生成) in the same save — also when nothing in the content changed.
+    /// </summary>
+    public async Task<SaveConflict?> SaveAsync(
+        ReportWorkspace workspace, ReportVersion version, AnnualReport content, int formRevision, ClaimsPrincipal user, CancellationToken cancellationToken, AuditEntry? alongside = null)
     {
         if (formRevision != version.Revision)
         {
@@ -57,8 +62,18 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
         }
 
         var changes = version.UpdateContent(content, clock.GetUtcNow());
+        if (alongside is not null)
+        {
+            db.AuditEntries.Add(alongside);
+        }
+
         if (changes.Count == 0)
         {
+            if (alongside is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return null;
         }
 

@@ -1,24 +1,11 @@
-using Disclosure.Data;
-using Disclosure.Data.Register;
-using Disclosure.Domain;
 using Disclosure.Domain.Register.Cases;
-using Disclosure.Domain.Reports;
 using Disclosure.Domain.Reports.Layouts;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register.Cases;
-
-public sealed record CaseListPage(RegisterOffice Office, int Year, int ThisYear, IReadOnlyList<ReviewCase> Cases);
-
-public sealed record CaseEditPage(RegisterOffice Office, ReviewCase? Case, CaseForm Form, CaseVoidForm VoidForm, bool Conflict, IReadOnlyList<int> PublishedYearsCounted, DateOnly Today);
-
-public sealed record CaseTablePage(RegisterOffice Office, int Year, ReportTable Table, ReportTable? Published, int? PublishedVersion);
-
-public sealed record CaseCellPage(RegisterOffice Office, int Year, string GroupLabel, string FieldLabel, long Count, IReadOnlyList<ReviewCase> Cases);
 
 /// <summary>
 /// An office's case register (行政复议、行政诉讼案件登记): the cases of a year, filing and correcting one, voiding one,
@@ -27,27 +14,20 @@ public sealed record CaseCellPage(RegisterOffice Office, int Year, string GroupL
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [Route("admin/register/{slug:slug}/cases")]
-public sealed class CasesController(DisclosureDbContext db, RegisterAccess access, CaseCommands commands, TimeProvider clock) : Controller
+public sealed class CasesController(RegisterAccess access, CasePages pages, CaseCommands commands) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> List(string slug, int? year, CancellationToken cancellationToken)
     {
         var (office, denied) = await access.OpenAsync(this, slug);
-        if (office is null)
-        {
-            return denied!;
-        }
-
-        var thisYear = BeijingTime.Today(clock).Year;
-        var shown = year is >= 2008 and <= 2100 ? year.Value : thisYear;
-        return View(new CaseListPage(office, shown, thisYear, await CaseQueries.OfYearAsync(db, office.Id, shown, cancellationToken)));
+        return office is null ? denied! : View(await pages.ListAsync(office, year, cancellationToken));
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> Create(string slug)
     {
         var (office, denied) = await access.OpenAsync(this, slug);
-        return office is null ? denied! : View("Edit", new CaseEditPage(office, null, new CaseForm(), new CaseVoidForm(), false, [], BeijingTime.Today(clock)));
+        return office is null ? denied! : View("Edit", pages.New(office, new CaseForm()));
     }
 
     [HttpPost("new")]
@@ -68,17 +48,17 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
                 return Redirect($"/admin/register/{office.Slug}/cases/{outcome.Id}");
             }
 
-            AddProblems(outcome);
+            AddProblems(outcome.Problems);
         }
 
-        return View("Edit", new CaseEditPage(office, null, form, new CaseVoidForm(), false, [], BeijingTime.Today(clock)));
+        return View("Edit", pages.New(office, form));
     }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Edit(string slug, int id, CancellationToken cancellationToken)
     {
         var (office, @case, denied) = await OpenCaseAsync(slug, id, cancellationToken);
-        return denied ?? View(await PageAsync(office, @case, CaseForm.Of(@case), new CaseVoidForm { Revision = @case.Revision }, false, cancellationToken));
+        return denied ?? View(await pages.EditAsync(office, @case, CaseForm.Of(@case), new CaseVoidForm { Revision = @case.Revision }, false, cancellationToken));
     }
 
     [HttpPost("{id:int}")]
@@ -90,28 +70,21 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
             return denied;
         }
 
-        var conflict = false;
-        if (await ValidateAsync(office, form, id, cancellationToken))
+        var valid = await ValidateAsync(office, form, id, cancellationToken);
+        var (saved, seen) = valid ? await WriteAsync(office, id, () => commands.UpdateAsync(office, id, form, User, cancellationToken), $"已保存案件 {form.Number?.Trim()}。", cancellationToken) : (null, null);
+        if (saved is not null)
         {
-            var outcome = await commands.UpdateAsync(office, id, form, User, cancellationToken);
-            if (outcome.Saved)
-            {
-                TempData["Message"] = $"已保存案件 {form.Number!.Trim()}。";
-                return Redirect($"/admin/register/{office.Slug}/cases/{id}");
-            }
-
-            AddProblems(outcome);
-            conflict = outcome.Conflict;
-            if (conflict)
-            {
-                // What they typed stays; the form now carries the revision they have seen, so a second submit saves.
-                form.Revision = outcome.CurrentRevision;
-                ModelState.Remove(nameof(CaseForm.Revision));
-                @case = await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            }
+            return saved;
         }
 
-        return View(await PageAsync(office, @case, form, new CaseVoidForm { Revision = @case.Revision }, conflict, cancellationToken));
+        if (seen is not null)
+        {
+            // What they typed stays; the form now carries the revision they have seen, so a second submit saves.
+            form.Revision = seen.Revision;
+            ModelState.Remove(nameof(CaseForm.Revision));
+        }
+
+        return View(await pages.EditAsync(office, seen ?? @case, form, new CaseVoidForm { Revision = (seen ?? @case).Revision }, seen is not null, cancellationToken));
     }
 
     [HttpPost("{id:int}/void")]
@@ -123,41 +96,28 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
             return denied;
         }
 
-        var conflict = false;
-        if (this.Validate(new CaseVoidFormValidator(), form))
+        var valid = this.Validate(new CaseVoidFormValidator(), form);
+        var (saved, seen) = valid ? await WriteAsync(office, id, () => commands.VoidAsync(office, id, form, User, cancellationToken), $"已作废案件 {@case.Number}，不再计入表四。", cancellationToken) : (null, null);
+        if (saved is not null)
         {
-            var outcome = await commands.VoidAsync(office, id, form, User, cancellationToken);
-            if (outcome.Saved)
-            {
-                TempData["Message"] = $"已作废案件 {@case.Number}，不再计入表四。";
-                return Redirect($"/admin/register/{office.Slug}/cases/{id}");
-            }
-
-            AddProblems(outcome);
-            conflict = outcome.Conflict;
-            if (conflict)
-            {
-                form.Revision = outcome.CurrentRevision;
-                ModelState.Remove(nameof(CaseVoidForm.Revision));
-                @case = await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            }
+            return saved;
         }
 
-        return View("Edit", await PageAsync(office, @case, CaseForm.Of(@case), form, conflict, cancellationToken));
+        if (seen is not null)
+        {
+            form.Revision = seen.Revision;
+            ModelState.Remove(nameof(CaseVoidForm.Revision));
+        }
+
+        var shown = seen ?? @case;
+        return View("Edit", await pages.EditAsync(office, shown, CaseForm.Of(shown), form, seen is not null, cancellationToken));
     }
 
     [HttpGet("table/{year:int:reportyear}")]
     public async Task<IActionResult> Table(string slug, int year, CancellationToken cancellationToken)
     {
         var (office, denied) = await access.OpenAsync(this, slug);
-        if (office is null)
-        {
-            return denied!;
-        }
-
-        var table = await CaseQueries.TableAsync(db, office.Id, year, cancellationToken);
-        var published = await RegisterTableController.PublishedTableAsync(db, office.Id, year, ReportTableId.Reviews, cancellationToken);
-        return View(new CaseTablePage(office, year, table, published?.Table, published?.Number));
+        return office is null ? denied! : View(await pages.TableAsync(office, year, cancellationToken));
     }
 
     [HttpGet("table/{year:int:reportyear}/cell")]
@@ -169,16 +129,27 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
             return denied!;
         }
 
-        if (group is null || field is null || !ReviewsLayout.Layout.Contains(group, field))
-        {
-            return NotFound();
-        }
-
-        var cases = await CaseQueries.InCellAsync(db, office.Id, year, group, field, cancellationToken);
-        return View(new CaseCellPage(office, year, CellLabels.Row(ReviewsLayout.Layout, group), CellLabels.Column(ReviewsLayout.Layout, field), cases.Count, cases));
+        return group is null || field is null || !ReviewsLayout.Layout.Contains(group, field)
+            ? NotFound()
+            : View(await pages.CellAsync(office, year, group, field, cancellationToken));
     }
 
-    private void AddProblems(CaseOutcome outcome) => AddProblems(outcome.Problems);
+    /// <summary>
+    /// Runs a write: the redirect to the case when it saved, or — when someone changed the case in between — the case
+    /// as it now is; refusals go to ModelState at their fields.
+    /// </summary>
+    private async Task<(IActionResult? Saved, ReviewCase? Seen)> WriteAsync(RegisterOffice office, int id, Func<Task<CaseOutcome>> write, string message, CancellationToken cancellationToken)
+    {
+        var outcome = await write();
+        if (outcome.Saved)
+        {
+            TempData["Message"] = message;
+            return (Redirect($"/admin/register/{office.Slug}/cases/{id}"), null);
+        }
+
+        AddProblems(outcome.Problems);
+        return (null, outcome.Conflict ? await pages.FindAsync(office, id, cancellationToken) : null);
+    }
 
     private void AddProblems(IEnumerable<(string Field, string Message)> problems)
     {
@@ -191,14 +162,11 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
     /// <summary>The form's checks and the stored ones together, so one submission names every problem.</summary>
     private async Task<bool> ValidateAsync(RegisterOffice office, CaseForm form, int? id, CancellationToken cancellationToken)
     {
-        var valid = this.Validate(new CaseFormValidator(BeijingTime.Today(clock)), form);
+        var valid = this.Validate(new CaseFormValidator(pages.Today), form);
         var stored = await commands.StoredProblemsAsync(office, form.Number, form.ApplicationNumber, id, cancellationToken);
         AddProblems(stored);
         return valid && stored.Count == 0;
     }
-
-    private async Task<CaseEditPage> PageAsync(RegisterOffice office, ReviewCase @case, CaseForm form, CaseVoidForm voidForm, bool conflict, CancellationToken cancellationToken) =>
-        new(office, @case, form, voidForm, conflict, CaseCommands.CountedInPublished(@case.Counted, await commands.PublishedYearsAsync(office.Id, cancellationToken)), BeijingTime.Today(clock));
 
     private async Task<(RegisterOffice Office, ReviewCase Case, IActionResult? Denied)> OpenCaseAsync(string slug, int id, CancellationToken cancellationToken)
     {
@@ -208,7 +176,7 @@ public sealed class CasesController(DisclosureDbContext db, RegisterAccess acces
             return (null!, null!, denied);
         }
 
-        var @case = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.AgencyId == office.Id, cancellationToken);
+        var @case = await pages.FindAsync(office, id, cancellationToken);
         return @case is null ? (office, null!, NotFound()) : (office, @case, null);
     }
 }
