@@ -44,6 +44,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Register.RegisterUploads>();
         services.AddScoped<Features.Admin.Register.Cases.CaseCommands>();
         services.AddScoped<Features.Admin.Register.Cases.CasePages>();
+        services.AddScoped<Features.Admin.Register.RegisterDashboard>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

@@ -1,31 +1,19 @@
-using Disclosure.Data;
-using Disclosure.Domain.Reports;
 using Disclosure.Web.Features.Api;
+using Disclosure.Web.Features.Home;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Data;
-
-public sealed record DataYear(int Year, int ReportCount);
 
 public sealed record ApiEndpoint(string Method, string Path, string? Summary, IReadOnlyList<string> Parameters);
 
 /// <summary>数据下载: the downloads of each year and the API, for people.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class DataController(DisclosureDbContext db, IApiDescriptionGroupCollectionProvider api) : Controller
+public sealed class DataController(HomeQuery years, IApiDescriptionGroupCollectionProvider api) : Controller
 {
     [HttpGet("data")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var years = await db.ReportVersions.AsNoTracking()
-            .Current()
-            .GroupBy(v => v.Report.Year)
-            .OrderByDescending(g => g.Key)
-            .Select(g => new DataYear(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        return View(years);
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await years.YearsAsync(cancellationToken));
 
     /// <summary>The API's endpoints as the OpenAPI document lists them (both read ASP.NET Core's API explorer), without script.</summary>
     [HttpGet("data/api")]

@@ -38,7 +38,8 @@ public sealed class HomeQuery(DisclosureDbContext db)
         return new YearViewModel(year, reports, years);
     }
 
-    private Task<List<YearCount>> YearsAsync(CancellationToken cancellationToken) =>
+    /// <summary>The years with published reports, newest first, and how many (the home page, the year pages, /data).</summary>
+    public Task<List<YearCount>> YearsAsync(CancellationToken cancellationToken) =>
         db.ReportVersions.AsNoTracking()
             .Current()
             .GroupBy(v => v.Report.Year)

@@ -45,7 +45,7 @@ public sealed record YearDashboard(int Year, DateOnly Today, IReadOnlyList<Filin
 public sealed record EditorHome(int Year, IReadOnlyList<FilingRow> Agencies, IReadOnlyList<OpenWork> Work);
 
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class DashboardController(FilingQuery filings, DisclosureDbContext db, TimeProvider clock) : Controller
+public sealed class DashboardController(FilingQuery filings, Register.RegisterDashboard register, TimeProvider clock) : Controller
 {
     /// <summary>The year whose report offices are preparing now: until the end of March, last year's.</summary>
     public static int ReportingYear(DateTimeOffset now) => BeijingTime.Of(now) is var china && china.Month <= 3 ? china.Year - 1 : china.Year;
@@ -79,7 +79,7 @@ public sealed class DashboardController(FilingQuery filings, DisclosureDbContext
         ViewData["All"] = rows;
         if (User.IsInRole(PortalRoles.Administrator))
         {
-            ViewData["Register"] = await Register.RegisterDashboard.LoadAsync(db, filings.Today(), cancellationToken);
+            ViewData["Register"] = await register.LoadAsync(filings.Today(), cancellationToken);
         }
 
         return View(new YearDashboard(year, filings.Today(), shown, filter));

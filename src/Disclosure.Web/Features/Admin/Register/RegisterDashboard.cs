@@ -33,12 +33,13 @@ public sealed record RegisterDashboardModel(
     public int Overdue => Due.Sum(d => d.Overdue);
 }
 
-public static class RegisterDashboard
+/// <summary>Loads the register's part of the 政务公开办's dashboard.</summary>
+public sealed class RegisterDashboard(DisclosureDbContext db)
 {
     /// <summary>From this day of December the dashboard asks for next year's holiday notice.</summary>
     public const int CalendarWarningFromMonth = 12;
 
-    public static async Task<RegisterDashboardModel> LoadAsync(DisclosureDbContext db, DateOnly today, CancellationToken cancellationToken)
+    public async Task<RegisterDashboardModel> LoadAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
         var summaries = await RegisterQueries.DueSummaryAsync(db, calendar, today, cancellationToken);
