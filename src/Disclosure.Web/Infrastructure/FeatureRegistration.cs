@@ -45,6 +45,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Register.Cases.CaseCommands>();
         services.AddScoped<Features.Admin.Register.Cases.CasePages>();
         services.AddScoped<Features.Admin.Register.RegisterDashboard>();
+        services.AddScoped<Features.Admin.Register.RegisterTables>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

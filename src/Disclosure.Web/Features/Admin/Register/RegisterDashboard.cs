@@ -63,14 +63,14 @@ public sealed class RegisterDashboard(DisclosureDbContext db)
             if (await RegisterQueries.CountedInYear(db, p.AgencyId, p.Year).AnyAsync(cancellationToken))
             {
                 var register = await RegisterQueries.TableAsync(db, p.AgencyId, p.Year, cancellationToken);
-                var table = (await RegisterTableController.PublishedTableAsync(db, p.AgencyId, p.Year, cancellationToken: cancellationToken))!.Value.Table;
+                var table = (await RegisterTables.PublishedTableAsync(db, p.AgencyId, p.Year, cancellationToken: cancellationToken))!.Value.Table;
                 AddIfDifferent(disagreements, office, p.Year, register, table);
             }
 
             if (await CaseQueries.CountedInYear(db, p.AgencyId, p.Year).AnyAsync(cancellationToken))
             {
                 var register = await CaseQueries.TableAsync(db, p.AgencyId, p.Year, cancellationToken);
-                var table = (await RegisterTableController.PublishedTableAsync(db, p.AgencyId, p.Year, ReportTableId.Reviews, cancellationToken))!.Value.Table;
+                var table = (await RegisterTables.PublishedTableAsync(db, p.AgencyId, p.Year, ReportTableId.Reviews, cancellationToken))!.Value.Table;
                 AddIfDifferent(disagreements, office, p.Year, register, table);
             }
         }

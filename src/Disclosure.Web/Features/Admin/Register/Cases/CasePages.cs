@@ -40,7 +40,7 @@ public sealed class CasePages(DisclosureDbContext db, CaseCommands commands, Tim
     public async Task<CaseTablePage> TableAsync(RegisterOffice office, int year, CancellationToken cancellationToken)
     {
         var table = await CaseQueries.TableAsync(db, office.Id, year, cancellationToken);
-        var published = await RegisterTableController.PublishedTableAsync(db, office.Id, year, ReportTableId.Reviews, cancellationToken);
+        var published = await RegisterTables.PublishedTableAsync(db, office.Id, year, ReportTableId.Reviews, cancellationToken);
         return new CaseTablePage(office, year, table, published?.Table, published?.Number);
     }
 
