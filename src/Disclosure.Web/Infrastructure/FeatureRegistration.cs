@@ -46,6 +46,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Register.Cases.CasePages>();
         services.AddScoped<Features.Admin.Register.RegisterDashboard>();
         services.AddScoped<Features.Admin.Register.RegisterTables>();
+        services.AddScoped<Features.Admin.Register.RegisterPages>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();

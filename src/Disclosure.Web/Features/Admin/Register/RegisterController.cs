@@ -1,13 +1,10 @@
-using Disclosure.Data;
 using Disclosure.Data.Identity;
 using Disclosure.Data.Register;
-using Disclosure.Domain;
 using Disclosure.Domain.Register;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register;
 
@@ -91,7 +88,7 @@ public sealed record StepPage(
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [Route("admin/register")]
-public sealed class RegisterController(DisclosureDbContext db, RegisterAccess access, RegisterCommands commands, TimeProvider clock) : Controller
+public sealed class RegisterController(RegisterAccess access, RegisterPages pages, RegisterCommands commands) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -103,20 +100,8 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             return Forbid();
         }
 
-        var offices = await db.Agencies.AsNoTracking()
-            .Where(a => isAdmin || assigned.Contains(a.Id))
-            .OrderBy(a => a.Level).ThenBy(a => a.Name)
-            .Select(a => new RegisterOffice(a.Id, a.Slug, a.Name))
-            .ToListAsync(cancellationToken);
-        if (!isAdmin && offices.Count == 1)
-        {
-            return Redirect($"/admin/register/{offices[0].Slug}");
-        }
-
-        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
-        var due = (await RegisterQueries.DueSummaryAsync(db, calendar, BeijingTime.Today(clock), cancellationToken)).ToDictionary(d => d.AgencyId);
-        return View(offices.Select(o => due.TryGetValue(o.Id, out var d) ? new RegisterIndexRow(o, d.Open, d.DueSoon, d.Overdue) : new RegisterIndexRow(o, 0, 0, 0))
-            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.DueSoon).ThenByDescending(r => r.Open).ToList());
+        var offices = await pages.OfficesAsync(isAdmin, assigned, cancellationToken);
+        return !isAdmin && offices.Count == 1 ? Redirect($"/admin/register/{offices[0].Office.Slug}") : View(offices);
     }
 
     [HttpGet("{slug:slug}")]
@@ -128,21 +113,14 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             return denied!;
         }
 
-        var today = BeijingTime.Today(clock);
-        var shownYear = year is >= 2008 and <= 2100 ? year.Value : today.Year;
-        var wanted = RegisterListLabels.Parse(filter);
-        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
-        var list = await RegisterQueries.ListAsync(db, calendar, new RegisterListRequest(office.Id, today, shownYear, wanted, search, Math.Clamp(page, 1, 100_000)), cancellationToken);
-        var otherYears = search is null ? [] : await RegisterQueries.OtherYearsByNumberAsync(db, office.Id, shownYear, search, cancellationToken);
-        return View(new RegisterListModel(office, shownYear, wanted, search, list, today, otherYears));
+        return View(await pages.ListAsync(office, year, filter, q, page, cancellationToken));
     }
 
     [HttpGet("{slug:slug}/new")]
     public async Task<IActionResult> Create(string slug)
     {
         var (office, denied) = await OpenAsync(slug);
-        return office is null ? denied! : View("New", new NewApplicationPage(office, new ApplicationForm { ReceivedOn = WorkingCalendar.Format(BeijingTime.Today(clock)) }));
+        return office is null ? denied! : View("New", new NewApplicationPage(office, new ApplicationForm { ReceivedOn = WorkingCalendar.Format(pages.Today) }));
     }
 
     [HttpPost("{slug:slug}/new")]
@@ -181,16 +159,14 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             return denied!;
         }
 
-        var application = await db.RegisterApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.AgencyId == office.Id, cancellationToken);
+        var application = await pages.FindAsync(office, id, cancellationToken);
         if (application is null)
         {
             return NotFound();
         }
 
         await commands.RecordViewAsync(office, id, application.Number, User, cancellationToken);
-        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
-        var published = RegisterCommands.CountedInPublished(application, await commands.PublishedYearsAsync(office.Id, cancellationToken));
-        return View(new ApplicationPage(office, application, application.Deadline(calendar), BeijingTime.Today(clock), calendar, RegisterSteps.Available(application), published));
+        return View(await pages.ApplicationAsync(office, application, cancellationToken));
     }
 
     [HttpGet("{slug:slug}/{id:int}/{step}")]
@@ -202,8 +178,8 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
             return denied;
         }
 
-        var form = new StepForm { Revision = application.Revision, Date = WorkingCalendar.Format(BeijingTime.Today(clock)) };
-        return View(await StepPageAsync(office, application, kind, form, false, cancellationToken));
+        var form = new StepForm { Revision = application.Revision, Date = WorkingCalendar.Format(pages.Today) };
+        return View(await pages.StepAsync(office, application, kind, form, false, cancellationToken));
     }
 
     [HttpPost("{slug:slug}/{id:int}/{step}")]
@@ -236,15 +212,12 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
                 conflict = true;
                 form.Revision = outcome.CurrentRevision;
                 ModelState.Remove(nameof(StepForm.Revision));
-                application = await db.RegisterApplications.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+                application = (await pages.FindAsync(office, id, cancellationToken))!;
             }
         }
 
-        return View(await StepPageAsync(office, application, kind, form, conflict, cancellationToken));
+        return View(await pages.StepAsync(office, application, kind, form, conflict, cancellationToken));
     }
-
-    private async Task<StepPage> StepPageAsync(RegisterOffice office, DisclosureApplication application, RegisterStep step, StepForm form, bool conflict, CancellationToken cancellationToken) =>
-        new(office, application, step, form, conflict, RegisterCommands.CountedInPublished(application, await commands.PublishedYearsAsync(office.Id, cancellationToken)));
 
     private async Task<(RegisterOffice Office, DisclosureApplication Application, RegisterStep Step, IActionResult? Denied)> OpenStepAsync(
         string slug, int id, string segment, CancellationToken cancellationToken)
@@ -257,7 +230,7 @@ public sealed class RegisterController(DisclosureDbContext db, RegisterAccess ac
 
         var application = RegisterSteps.Parse(segment) is null
             ? null
-            : await db.RegisterApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.AgencyId == office.Id, cancellationToken);
+            : await pages.FindAsync(office, id, cancellationToken);
         return application is null ? (office, null!, default, NotFound()) : (office, application, RegisterSteps.Parse(segment)!.Value, null);
     }
 
