@@ -177,7 +177,7 @@ public static class RegisterCommand
             var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
             try
             {
-                await RegisterImport.ApplyAsync(db, agencyId, preview, calendar, today, cancellationToken);
+                await RegisterImport.ApplyAsync(db, agencyId, preview, calendar, today, cancellationToken: cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

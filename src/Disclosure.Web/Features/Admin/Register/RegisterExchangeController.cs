@@ -132,7 +132,8 @@ public sealed class RegisterExchangeController(
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
         try
         {
-            await RegisterImport.ApplyAsync(db, office.Id, preview, calendar, BeijingTime.Today(clock), cancellationToken);
+            await RegisterImport.ApplyAsync(db, office.Id, preview, calendar, BeijingTime.Today(clock),
+                ActingStaff.Audit(User, clock, AuditAction.RegisterImported, $"{upload.FileName}：{preview.Summary}").ForAgency(office.Id), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -140,7 +141,6 @@ public sealed class RegisterExchangeController(
             return ImportRefused(office, "导入期间有申请被他人修改，未导入任何数据，请重新选择文件。");
         }
 
-        await commands.AuditAsync(User, AuditAction.RegisterImported, office.Id, $"{upload.FileName}：{preview.Summary}", cancellationToken);
         logger.LogInformation("Register import for agency {AgencyId}: {Added} added, {Updated} updated, {Unchanged} unchanged",
             office.Id, preview.Additions.Count, preview.Updates.Count, preview.Unchanged);
         TempData["Message"] = $"已导入 {upload.FileName}：{preview.Summary}。";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Data;
+using Disclosure.Domain.Audit;
 using Disclosure.Domain.Register;
 using Microsoft.EntityFrameworkCore;
 using C = Disclosure.Domain.Register.RegisterColumns;
@@ -165,8 +166,12 @@ public static class RegisterImport
     /// Writes a preview that has no problems, in one transaction. An application changed by someone else since the
     /// preview fails the whole import (<see cref="DbUpdateConcurrencyException"/>).
     /// </summary>
+    /// <remarks>
+    /// One save, so all or nothing without a transaction of our own (SQL Server's retrying execution strategy refuses
+    /// a transaction begun outside it); <paramref name="audit"/>, the staff member's entry, is part of that save.
+    /// </remarks>
     public static async Task<(int Added, int Updated)> ApplyAsync(
-        DisclosureDbContext db, int agencyId, RegisterImportPreview preview, WorkingCalendar calendar, DateOnly today, CancellationToken cancellationToken = default)
+        DisclosureDbContext db, int agencyId, RegisterImportPreview preview, WorkingCalendar calendar, DateOnly today, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         if (preview.IsRefused)
         {
@@ -177,7 +182,6 @@ public static class RegisterImport
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var chunk in preview.Updates.Chunk(1000))
             {
                 var ids = chunk.Select(u => u.ApplicationId).ToList();
@@ -195,9 +199,13 @@ public static class RegisterImport
                 db.RegisterApplications.Add(DisclosureApplication.Register(agencyId, addition.Record, calendar, today));
             }
 
+            if (audit is not null)
+            {
+                db.AuditEntries.Add(audit);
+            }
+
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return (preview.Additions.Count, preview.Updates.Count);
         }
         finally
