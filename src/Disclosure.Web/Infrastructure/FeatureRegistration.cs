@@ -47,6 +47,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Register.RegisterDashboard>();
         services.AddScoped<Features.Admin.Register.RegisterTables>();
         services.AddScoped<Features.Admin.Register.RegisterPages>();
+        services.AddScoped<Features.Admin.Calendar.CalendarNotices>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ReportPdfStore>();
