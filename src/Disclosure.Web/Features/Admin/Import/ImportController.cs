@@ -1,6 +1,4 @@
-using Disclosure.Data;
 using Disclosure.Domain.Agencies;
-using Disclosure.Domain.Audit;
 using Disclosure.Domain.Import;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Rules;
@@ -64,7 +62,7 @@ public sealed record ImportPreview(ImportForm Form, ImportResult Result, ReportV
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
 [Route("admin/import")]
-public sealed class ImportController(DisclosureDbContext db, ImportPlanner planner, ILogger<ImportController> logger, TimeProvider clock) : Controller
+public sealed class ImportController(ImportPlanner planner, ILogger<ImportController> logger) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new ImportForm());
@@ -80,7 +78,7 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
         }
 
         var (result, plan, refusal) = await PlanAsync(form, cancellationToken);
-        db.ChangeTracker.Clear();
+        planner.Discard();
         ReportViewModel? model = null;
         if (result.Report is not null)
         {
@@ -114,11 +112,7 @@ public sealed class ImportController(DisclosureDbContext db, ImportPlanner plann
             return View(nameof(Index), form);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(ActingStaff.Audit(User, clock, AuditAction.ReportPublished,
-                "导入已公开的报告" + (plan.Version.CorrectionNote is { } note ? "（更正：" + note + "）" : ""))
-            .ForReport(plan.Agency.Id, plan.Report.Id, plan.Version.Id, plan.Version.Revision));
-        await db.SaveChangesAsync(cancellationToken);
+        await planner.PublishAsync(plan, User, cancellationToken);
         logger.LogInformation("Imported report {ReportId} version {VersionId} from pasted text", plan.Report.Id, plan.Version.Id);
         TempData["Message"] = $"已导入并发布：{plan.Content.Title}（第 {plan.Version.Number} 版）。";
         return Redirect($"/admin/reports/{plan.Agency.Slug}/{plan.Content.Year}");

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Disclosure.Data;
 using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Audit;
 using Disclosure.Domain.Import;
 using Disclosure.Domain.Reports;
 using Disclosure.Web.Features.Agencies;
+using Disclosure.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Import;
@@ -28,6 +31,25 @@ public sealed record ImportRefusal(string Message, string? Field, string? Option
 /// </summary>
 public sealed class ImportPlanner(DisclosureDbContext db, TimeProvider clock)
 {
+    /// <summary>Forgets a plan that was only previewed (nothing of it is saved).</summary>
+    public void Discard() => db.ChangeTracker.Clear();
+
+    /// <summary>
+    /// Saves a planned import with the staff member's audit entry, committed together: one transaction inside the
+    /// provider's execution strategy (the entry names the version, whose id the first save assigns).
+    /// </summary>
+    public Task PublishAsync(ImportPlan plan, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(ActingStaff.Audit(user, clock, AuditAction.ReportPublished,
+                    "导入已公开的报告" + (plan.Version.CorrectionNote is { } note ? "（更正：" + note + "）" : ""))
+                .ForReport(plan.Agency.Id, plan.Report.Id, plan.Version.Id, plan.Version.Revision));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+
     public async Task<(ImportPlan? Plan, ImportRefusal? Refusal)> PlanAsync(ImportResult result, string? agencySlug, string? correction, string source, CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
