@@ -14,7 +14,6 @@ namespace Disclosure.EndToEnd;
 public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPortalServer portal) : IClassFixture<HttpsPortalServer>
 {
     private const string Register = "/admin/register/zhongwei-commerce";
-    private const string Password = "demo-password-2024";
 
     [BrowserFact]
     public async Task Editor_RegistersAndAnswersAnApplication_TheDeadlineFollows_AndTable3ComesFromTheRegister()
@@ -22,7 +21,7 @@ public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPo
         await using (var context = await NewContextAsync())
         {
             var page = await context.NewPageAsync();
-            await SignInAsync(page, "editor@demo.local");
+            await StaffSignIn.SignInAsync(page, "editor@demo.local");
 
             await page.GotoAsync(Register);
             await page.GetByRole(AriaRole.Link, new() { Name = "登记新申请" }).ClickAsync();
@@ -98,7 +97,7 @@ public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPo
         await using (var context = await NewContextAsync())
         {
             var page = await context.NewPageAsync();
-            await SignInAsync(page, "admin@demo.local");
+            await StaffSignIn.SignInAsync(page, "admin@demo.local");
             await page.GotoAsync("/admin/register/pingtan/new");
             await page.Locator("#f-Number").FillAsync("PT-2026-7");
             await page.Locator("#f-ReceivedOn").FillAsync("2026-10-09");
@@ -129,7 +128,7 @@ public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPo
 
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "editor@demo.local");
+        await StaffSignIn.SignInAsync(page, "editor@demo.local");
         await page.GotoAsync(Register + "?year=2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "导入 CSV / XLSX" }).ClickAsync();
 
@@ -168,18 +167,6 @@ public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPo
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync($"已登记：{step}。");
     }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#f-Email").FillAsync(email);
-        await page.Locator("#f-Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(AdminPage(), new() { Timeout = 30_000 });
-    }
-
-    [GeneratedRegex("/admin")]
-    private static partial Regex AdminPage();
 
     private Task<IBrowserContext> NewContextAsync() =>
         browser.Browser.NewContextAsync(new()

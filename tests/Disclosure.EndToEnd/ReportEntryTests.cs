@@ -13,7 +13,6 @@ namespace Disclosure.EndToEnd;
 public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortalServer portal) : IClassFixture<HttpsPortalServer>
 {
     private const string Workspace = "/admin/reports/zhongwei-commerce/2024";
-    private const string Password = "demo-password-2024";
 
     [BrowserTheory]
     [InlineData(1280)]
@@ -22,7 +21,7 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
     {
         await using var context = await NewContextAsync(width);
         var page = await context.NewPageAsync();
-        await SignInAsync(page);
+        await StaffSignIn.SignInAsync(page, "editor@demo.local");
         await EnsureDraftAsync(page);
 
         foreach (var table in new[] { 2, 3, 4 })
@@ -65,7 +64,7 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
     {
         await using var context = await NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await SignInAsync(page);
+        await StaffSignIn.SignInAsync(page, "editor@demo.local");
         await EnsureDraftAsync(page);
         await page.GotoAsync($"{Workspace}/table/3");
 
@@ -113,7 +112,7 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
     {
         await using var context = await NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await SignInAsync(page);
+        await StaffSignIn.SignInAsync(page, "editor@demo.local");
         await EnsureDraftAsync(page);
         await page.GotoAsync($"{Workspace}/table/3");
 
@@ -156,7 +155,7 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
     {
         await using var context = await NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await SignInAsync(page);
+        await StaffSignIn.SignInAsync(page, "editor@demo.local");
         await EnsureDraftAsync(page);
         const string cell = "#f-Cells-licensing-decisions";
 
@@ -198,7 +197,7 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
         await Assertions.Expect(page.Locator("[data-unsaved-notice]")).ToContainTextAsync("没有保存成功");
         await Screenshots.SaveAsync(page, "entry-login-after-expiry");
         await page.Locator("#f-Email").FillAsync("editor@demo.local");
-        await page.Locator("#f-Password").FillAsync(Password);
+        await page.Locator("#f-Password").FillAsync(StaffSignIn.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(TablePage());
         await Assertions.Expect(page.Locator(".keeper--offer")).ToContainTextAsync("没有保存成功");
@@ -221,8 +220,8 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
         await using var adminContext = await NewContextAsync(1280);
         var editor = await editorContext.NewPageAsync();
         var admin = await adminContext.NewPageAsync();
-        await SignInAsync(editor);
-        await SignInAsync(admin, "admin@demo.local");
+        await StaffSignIn.SignInAsync(editor, "editor@demo.local");
+        await StaffSignIn.SignInAsync(admin, "admin@demo.local");
         await EnsureDraftAsync(editor);
 
         // Different parts: 正文 and 表四.
@@ -289,18 +288,6 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已新建报告草稿。");
         }
     }
-
-    private static async Task SignInAsync(IPage page, string email = "editor@demo.local")
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#f-Email").FillAsync(email);
-        await page.Locator("#f-Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(AdminPage(), new() { Timeout = 30_000 });
-    }
-
-    [GeneratedRegex("/admin")]
-    private static partial Regex AdminPage();
 
     [GeneratedRegex("/account/login")]
     private static partial Regex LoginPage();

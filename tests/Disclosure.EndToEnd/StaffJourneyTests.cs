@@ -18,7 +18,6 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
 {
     private const string Workspace = "/admin/reports/zhongwei-commerce/2024";
     private const string PublicPage = "/reports/zhongwei-commerce/2024";
-    private const string Password = "demo-password-2024";
 
     private readonly List<string> _axeProblems = [];
 
@@ -33,7 +32,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/login");
             await AxeAsync(page, "login");
-            await SignInAsync(page, "editor@demo.local");
+            await StaffSignIn.SignInAsync(page, "editor@demo.local");
 
             await page.GotoAsync(Workspace);
             await page.GetByRole(AriaRole.Button, new() { Name = "新建草稿" }).ClickAsync();
@@ -129,7 +128,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/login");
-            await SignInAsync(page, "reviewer@demo.local");
+            await StaffSignIn.SignInAsync(page, "reviewer@demo.local");
             await page.GotoAsync(Workspace);
             await page.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已审核通过。");
@@ -140,7 +139,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/login");
-            await SignInAsync(page, "admin@demo.local");
+            await StaffSignIn.SignInAsync(page, "admin@demo.local");
             await page.GotoAsync(Workspace);
             await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
             await Assertions.Expect(page.Locator("p.flash--ok")).ToHaveTextAsync("已发布，公众现在可以看到本报告。");
@@ -167,7 +166,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
             {
                 var reviewerPage = await reviewerContext.NewPageAsync();
                 await reviewerPage.GotoAsync("/account/login");
-                await SignInAsync(reviewerPage, "reviewer@demo.local");
+                await StaffSignIn.SignInAsync(reviewerPage, "reviewer@demo.local");
                 await reviewerPage.GotoAsync(Workspace);
                 await reviewerPage.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
                 await Assertions.Expect(reviewerPage.Locator("p.flash--ok")).ToHaveTextAsync("已审核通过。");
@@ -199,22 +198,6 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
 
     [GeneratedRegex(@"^\s*更正记录（本报告发布后更正过 1 次）\s*$")]
     private static partial Regex CorrectedOnce();
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.Locator("#f-Email").FillAsync(email);
-        await page.Locator("#f-Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        try
-        {
-            await page.WaitForURLAsync(new Regex("/admin"), new() { Timeout = 30_000 });
-        }
-        catch (TimeoutException)
-        {
-            await Screenshots.SaveAsync(page, "staff-signin-failed-" + email);
-            throw new InvalidOperationException($"sign-in as {email} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
-        }
-    }
 
     private async Task AxeAsync(IPage page, string name)
     {
