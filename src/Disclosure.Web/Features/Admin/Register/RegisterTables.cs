@@ -82,7 +82,7 @@ public sealed class RegisterTables(DisclosureDbContext db, ReportCommands report
         var (name, unit) = id == ReportTableId.Applications ? ("三", "申请") : ("四", "案件");
         var applied = ActingStaff.Audit(user, clock, id == ReportTableId.Applications ? AuditAction.RegisterTableApplied : AuditAction.CaseTableApplied,
             $"{year} 年度表{name}从台账生成：{changes.Count} 格改变，计入 {counted} 件{unit}").ForAgency(office.Id);
-        return await reportCommands.SaveAsync(workspace, version, document, revision, user, cancellationToken, applied) is not null
+        return await reportCommands.SaveAsync(workspace, version, document, revision, user, applied, cancellationToken) is not null
             ? new FromRegisterOutcome.Conflict()
             : new FromRegisterOutcome.Filled(new FromRegisterPage(office, year, id, changes, counted));
     }

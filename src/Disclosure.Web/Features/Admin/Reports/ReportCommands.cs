@@ -49,12 +49,17 @@ public sealed class ReportCommands(DisclosureDbContext db, TimeProvider clock, I
     }
 
     /// <summary>Saves new content if the form was read at the current revision; otherwise returns the conflict and saves nothing.</summary>
+    public Task<SaveConflict?> SaveAsync(
+        ReportWorkspace workspace, ReportVersion version, AnnualReport content, int formRevision, ClaimsPrincipal user, CancellationToken cancellationToken)
+        => SaveAsync(workspace, version, content, formRevision, user, null, cancellationToken);
+
     /// <summary>
-    /// Saves a draft's content with its 保存 audit entry, and <paramref name="alongside"/> (what the use case did, e.g.
-    /// 从台账生成) in the same save — also when nothing in the content changed.
+    /// As <see cref="SaveAsync(ReportWorkspace, ReportVersion, AnnualReport, int, ClaimsPrincipal, CancellationToken)"/>,
+    /// with <paramref name="alongside"/> (what the use case did, e.g. 从台账生成) in the same save as the content and its
+    /// 保存 entry — also when nothing in the content changed.
     /// </summary>
     public async Task<SaveConflict?> SaveAsync(
-        ReportWorkspace workspace, ReportVersion version, AnnualReport content, int formRevision, ClaimsPrincipal user, CancellationToken cancellationToken, AuditEntry? alongside = null)
+        ReportWorkspace workspace, ReportVersion version, AnnualReport content, int formRevision, ClaimsPrincipal user, AuditEntry? alongside, CancellationToken cancellationToken)
     {
         if (formRevision != version.Revision)
         {

@@ -159,13 +159,19 @@ public sealed class CasesController(RegisterAccess access, CasePages pages, Case
         }
     }
 
-    /// <summary>The form's checks and the stored ones together, so one submission names every problem.</summary>
+    /// <summary>
+    /// The form's checks. When they refuse, the stored checks (a number in use, an application not in the register)
+    /// are added, so one submission names every problem; when they pass, the command runs the stored checks itself.
+    /// </summary>
     private async Task<bool> ValidateAsync(RegisterOffice office, CaseForm form, int? id, CancellationToken cancellationToken)
     {
-        var valid = this.Validate(new CaseFormValidator(pages.Today), form);
-        var stored = await commands.StoredProblemsAsync(office, form.Number, form.ApplicationNumber, id, cancellationToken);
-        AddProblems(stored);
-        return valid && stored.Count == 0;
+        if (this.Validate(new CaseFormValidator(pages.Today), form))
+        {
+            return true;
+        }
+
+        AddProblems(await commands.StoredProblemsAsync(office, form.Number, form.ApplicationNumber, id, cancellationToken));
+        return false;
     }
 
     private async Task<(RegisterOffice Office, ReviewCase Case, IActionResult? Denied)> OpenCaseAsync(string slug, int id, CancellationToken cancellationToken)
