@@ -15,9 +15,12 @@ public sealed class AnnualReport
     public const int MinYear = 2008;
     public const int MaxYear = 2100;
 
+    /// <summary>Whether <paramref name="year"/> is a report year the portal knows (<see cref="MinYear"/>–<see cref="MaxYear"/>).</summary>
+    public static bool IsYear([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] int? year) => year is >= MinYear and <= MaxYear;
+
     public AnnualReport(AgencyRef agency, int year, ReportFormat format, ReportScope scope, string title)
     {
-        if (year is < MinYear or > MaxYear)
+        if (!IsYear(year))
         {
             throw new ArgumentOutOfRangeException(nameof(year), year, $"A report year lies between {MinYear} and {MaxYear}.");
         }

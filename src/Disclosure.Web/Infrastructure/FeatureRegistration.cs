@@ -42,6 +42,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Admin.Register.RegisterAccess>();
         services.AddScoped<Features.Admin.Register.RegisterCommands>();
         services.AddScoped<Features.Admin.Register.RegisterUploads>();
+        services.AddScoped<Features.Admin.Register.RegisterExchange>();
         services.AddScoped<Features.Admin.Register.Cases.CaseCommands>();
         services.AddScoped<Features.Admin.Register.Cases.CasePages>();
         services.AddScoped<Features.Admin.Register.RegisterDashboard>();

@@ -1,5 +1,7 @@
 using System.Net;
+using Disclosure.Domain.Audit;
 using Disclosure.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Tests.Security;
 
@@ -33,10 +35,24 @@ public sealed class PasswordChangeTests(PortalFactory portal) : IClassFixture<Po
         using var mismatch = await client.PostFormAsync("/account/password",
             [new("CurrentPassword", "initial-pass-2024"), new("NewPassword", "my-own-pass-2024"), new("ConfirmPassword", "my-own-pass-2025")], token);
         Assert.Contains("不一致", (await mismatch.ParseAsync()).QuerySelector("#f-ConfirmPassword-error")?.TextContent, StringComparison.Ordinal);
+        using (var wrong = await client.PostFormAsync("/account/password",
+            [new("CurrentPassword", "not-the-initial-2024"), new("NewPassword", "my-own-pass-2024"), new("ConfirmPassword", "my-own-pass-2024")], token))
+        {
+            Assert.NotNull((await wrong.ParseAsync()).QuerySelector("#f-CurrentPassword-error"));
+        }
+
+        await portal.WithDbAsync(async db => Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditAction.PasswordChanged && e.UserName.Contains("new.reviewer@example.gov.cn"))));
+        using (var stillForced = await client.GetAsync(new Uri("/admin", UriKind.Relative)))
+        {
+            Assert.Equal("/account/password", stillForced.Headers.Location!.OriginalString);
+        }
+
         using var changed = await client.PostFormAsync("/account/password",
             [new("CurrentPassword", "initial-pass-2024"), new("NewPassword", "my-own-pass-2024"), new("ConfirmPassword", "my-own-pass-2024")], token);
 
         Assert.Equal("/admin", changed.Headers.Location!.OriginalString);
+        await portal.WithDbAsync(async db => Assert.Equal("更换了管理员设置的初始密码", (await db.AuditEntries.SingleAsync(
+            e => e.Action == AuditAction.PasswordChanged && e.UserName.Contains("new.reviewer@example.gov.cn"))).Details));
         using (var workspaceNow = await client.GetAsync(new Uri("/admin", UriKind.Relative)))
         {
             Assert.StartsWith("/admin/years/", workspaceNow.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -1,24 +1,13 @@
-using Disclosure.Data;
-using Disclosure.Data.Identity;
-using Disclosure.Domain.Audit;
-using Disclosure.Web.Features.Admin.Reports;
 using Disclosure.Web.Infrastructure;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Disclosure.Web.Features.Account;
 
 /// <summary>Staff sign-in, sign-out and password change. There is no self-registration: Administrators create accounts.</summary>
-public sealed class AccountController(
-    StaffSignIn staffSignIn,
-    SignInManager<PortalUser> signIn,
-    UserManager<PortalUser> users,
-    DisclosureDbContext db,
-    TimeProvider clock,
-    ILogger<AccountController> logger) : Controller
+public sealed class AccountController(StaffSignIn staffSignIn) : Controller
 {
     /// <summary>The one message for a wrong password, an unknown address and a disabled account.</summary>
     public const string Refused = "邮箱或密码不正确。";
@@ -70,20 +59,14 @@ public sealed class AccountController(
     /// </summary>
     [HttpPost("account/password")]
     [Authorize(Policy = StaffPolicies.Staff)]
-    public async Task<IActionResult> Password(PasswordChangeForm form)
+    public async Task<IActionResult> Password(PasswordChangeForm form, CancellationToken cancellationToken)
     {
         var forced = User.HasClaim(c => c.Type == PasswordPolicy.MustChangeClaim);
         if (this.Validate(new PasswordChangeFormValidator(), form))
         {
-            var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-            var changed = await users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+            var changed = await staffSignIn.ChangePasswordAsync(User, form.CurrentPassword!, form.NewPassword!, cancellationToken);
             if (changed.Succeeded)
             {
-                await PasswordPolicy.ClearAsync(users, user);
-                db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.Id, ActingStaff.Name(User), AuditAction.PasswordChanged, forced ? "更换了管理员设置的初始密码" : null));
-                await db.SaveChangesAsync();
-                await signIn.RefreshSignInAsync(user);
-                logger.LogInformation("User {UserId} changed their password", user.Id);
                 TempData["Message"] = "密码已修改。您在其他设备上的登录已退出。";
                 return LocalRedirect("/admin");
             }

@@ -5,6 +5,7 @@ using Disclosure.Data.Identity;
 using Disclosure.Domain.Audit;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Account;
 
@@ -80,13 +81,51 @@ public sealed class StaffSignIn(
         var user = await users.GetUserAsync(principal);
         if (user is not null)
         {
-            await users.UpdateSecurityStampAsync(user);
+            // The store saves the new stamp and, in the same save, the audit entry tracked before it.
             Audit(user, AuditAction.SignedOut, null);
+            await users.UpdateSecurityStampAsync(user);
             await db.SaveChangesAsync();
             logger.LogInformation("User {UserId} signed out; every session of the account ended", user.Id);
         }
 
         await signIn.SignOutAsync();
+    }
+
+    /// <summary>
+    /// Changes the signed-in person's password. The new hash, the end of a required change (the Administrator's
+    /// password no longer has to be replaced) and the audit entry commit together, in one transaction inside the
+    /// provider's execution strategy; then this session continues under the new security stamp and every other one ends.
+    /// </summary>
+    public async Task<IdentityResult> ChangePasswordAsync(ClaimsPrincipal principal, string current, string replacement, CancellationToken cancellationToken)
+    {
+        var id = users.GetUserId(principal) ?? throw new InvalidOperationException("Only a signed-in person changes a password.");
+        var forced = principal.HasClaim(c => c.Type == PasswordPolicy.MustChangeClaim);
+        var (result, user) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            // A retried attempt starts from the stored account, not from one the failed attempt changed.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+            var changed = await users.ChangePasswordAsync(user, current, replacement);
+            if (!changed.Succeeded)
+            {
+                return (changed, user);
+            }
+
+            await PasswordPolicy.ClearAsync(users, user);
+            db.AuditEntries.Add(ActingStaff.Audit(principal, clock, AuditAction.PasswordChanged, forced ? "更换了管理员设置的初始密码" : null));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (changed, user);
+        });
+
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+            logger.LogInformation("User {UserId} changed their password", user.Id);
+        }
+
+        return result;
     }
 
     /// <summary>The same work as a real check; always a failure.</summary>

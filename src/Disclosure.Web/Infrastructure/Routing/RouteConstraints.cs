@@ -15,7 +15,7 @@ public sealed class ReportYearRouteConstraint : IRouteConstraint
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
         values.TryGetValue(routeKey, out var value)
         && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-        && year is >= AnnualReport.MinYear and <= AnnualReport.MaxYear;
+        && AnnualReport.IsYear(year);
 }
 
 /// <summary><c>{slug:slug}</c>: a well-formed agency slug (<see cref="Agency.IsValidSlug"/>); anything else answers 404.</summary>

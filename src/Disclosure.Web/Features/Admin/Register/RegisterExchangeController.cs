@@ -1,11 +1,7 @@
-using Disclosure.Data;
-using Disclosure.Data.Register;
-using Disclosure.Domain;
-using Disclosure.Domain.Audit;
+using Disclosure.Domain.Reports;
 using Disclosure.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register;
 
@@ -30,11 +26,9 @@ public sealed record RegisterImportPreviewPage(RegisterOffice Office, string Fil
 [Authorize(Policy = StaffPolicies.Staff)]
 [Route("admin/register")]
 public sealed class RegisterExchangeController(
-    DisclosureDbContext db,
     RegisterAccess access,
-    RegisterCommands commands,
+    RegisterExchange exchange,
     RegisterUploads uploads,
-    TimeProvider clock,
     ILogger<RegisterExchangeController> logger) : Controller
 {
     /// <summary>The upload's request limit: the largest file read, and room for the form around it.</summary>
@@ -82,7 +76,7 @@ public sealed class RegisterExchangeController(
         }
 
         var fileName = Path.GetFileName(file.FileName);
-        var (preview, readError) = await PreviewAsync(office, bytes, cancellationToken);
+        var (preview, readError) = await exchange.PreviewAsync(office, bytes, cancellationToken);
         if (preview is null)
         {
             return ImportRefused(office, readError!);
@@ -110,7 +104,7 @@ public sealed class RegisterExchangeController(
         }
 
         // The register may have changed since the preview: check the same file again, and apply only what is shown.
-        var (preview, readError) = await PreviewAsync(office, upload.Bytes, cancellationToken);
+        var (preview, readError) = await exchange.PreviewAsync(office, upload.Bytes, cancellationToken);
         if (preview is null)
         {
             await uploads.TakeAsync(upload.Token, cancellationToken);
@@ -129,15 +123,8 @@ public sealed class RegisterExchangeController(
             return ImportRefused(office, "上传的文件已过期（预览后 30 分钟内未确认）或已导入，请重新选择文件。");
         }
 
-        var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);
-        try
+        if (!await exchange.ApplyAsync(office, upload.FileName, preview, User, cancellationToken))
         {
-            await RegisterImport.ApplyAsync(db, office.Id, preview, calendar, BeijingTime.Today(clock),
-                ActingStaff.Audit(User, clock, AuditAction.RegisterImported, $"{upload.FileName}：{preview.Summary}").ForAgency(office.Id), cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return ImportRefused(office, "导入期间有申请被他人修改，未导入任何数据，请重新选择文件。");
         }
 
@@ -156,13 +143,12 @@ public sealed class RegisterExchangeController(
             return denied!;
         }
 
-        if (year is not (>= 2008 and <= 2100) || format is not ("csv" or "xlsx"))
+        if (!AnnualReport.IsYear(year) || format is not ("csv" or "xlsx"))
         {
             return NotFound();
         }
 
-        var rows = await RegisterExport.RowsAsync(db, office.Id, year.Value, BeijingTime.Today(clock), cancellationToken);
-        await commands.AuditAsync(User, AuditAction.RegisterExported, office.Id, $"{year}年度，{rows.Count} 件（{format.ToUpperInvariant()}）", cancellationToken);
+        var rows = await exchange.ExportAsync(office, year.Value, format, User, cancellationToken);
         logger.LogInformation("Register export for agency {AgencyId}, year {Year}: {Count} applications", office.Id, year, rows.Count);
         Response.Headers.CacheControl = "no-store";
         var name = $"{office.Name}{year}年度依申请公开登记台账.{format}";
@@ -180,22 +166,6 @@ public sealed class RegisterExchangeController(
 
     private static bool HasTemplateExtension(string name) =>
         Path.GetExtension(name).ToLowerInvariant() is ".csv" or ".xlsx";
-
-    private async Task<(RegisterImportPreview? Preview, string? Error)> PreviewAsync(RegisterOffice office, byte[] bytes, CancellationToken cancellationToken)
-    {
-        RegisterSheet sheet;
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            sheet = RegisterSheetReader.Read(stream);
-        }
-        catch (RegisterFileException ex)
-        {
-            return (null, ex.Message);
-        }
-
-        return (await RegisterImport.PreviewAsync(db, office.Id, sheet, BeijingTime.Today(clock), cancellationToken), null);
-    }
 
     private ViewResult ImportRefused(RegisterOffice office, string message)
     {

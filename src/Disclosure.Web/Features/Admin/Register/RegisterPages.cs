@@ -2,6 +2,7 @@ using Disclosure.Data;
 using Disclosure.Data.Register;
 using Disclosure.Domain;
 using Disclosure.Domain.Register;
+using Disclosure.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Features.Admin.Register;
@@ -28,7 +29,7 @@ public sealed class RegisterPages(DisclosureDbContext db, RegisterCommands comma
     public async Task<RegisterListModel> ListAsync(RegisterOffice office, int? year, string? filter, string? q, int page, CancellationToken cancellationToken)
     {
         var today = Today;
-        var shownYear = year is >= 2008 and <= 2100 ? year.Value : today.Year;
+        var shownYear = AnnualReport.IsYear(year) ? year.Value : today.Year;
         var wanted = RegisterListLabels.Parse(filter);
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var calendar = await RegisterCalendar.LoadAsync(db, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class CasePages(DisclosureDbContext db, CaseCommands commands, Tim
     public async Task<CaseListPage> ListAsync(RegisterOffice office, int? year, CancellationToken cancellationToken)
     {
         var thisYear = Today.Year;
-        var shown = year is >= 2008 and <= 2100 ? year.Value : thisYear;
+        var shown = AnnualReport.IsYear(year) ? year.Value : thisYear;
         return new CaseListPage(office, shown, thisYear, await CaseQueries.OfYearAsync(db, office.Id, shown, cancellationToken));
     }
 
