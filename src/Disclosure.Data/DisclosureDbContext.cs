@@ -19,7 +19,8 @@ namespace Disclosure.Data;
 /// <summary>
 /// The portal's database. Saving records the publication events the tracked aggregates raised (ADR 0018): each goes
 /// into the publication log and to the summary tables in the same transaction, then to the
-/// <paramref name="listeners"/> once saved.
+/// <paramref name="listeners"/> once committed: at once after a save of its own, and after the commit when the save
+/// was part of a transaction the caller began (never, when that transaction rolls back).
 /// </summary>
 public sealed class DisclosureDbContext(
     DbContextOptions<DisclosureDbContext> options,
@@ -28,6 +29,9 @@ public sealed class DisclosureDbContext(
 {
     private readonly IReadOnlyList<IPublicationListener> _listeners = listeners?.ToList() ?? [];
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Events saved inside a transaction not yet committed; the listeners hear of them at the commit.</summary>
+    private readonly List<PublicationEvent> _uncommitted = [];
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -78,6 +82,9 @@ public sealed class DisclosureDbContext(
 
     /// <summary>The provider name EF Core reports for SQLite.</summary>
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(PublicationCommitInterceptor.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -141,12 +148,40 @@ public sealed class DisclosureDbContext(
             source.ClearPublicationEvents();
         }
 
+        if (Database.CurrentTransaction is not null)
+        {
+            _uncommitted.AddRange(events);
+        }
+        else
+        {
+            await NotifyAsync(events, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>The caller's transaction committed: the listeners hear of what was saved in it.</summary>
+    internal async Task CommittedAsync(CancellationToken cancellationToken)
+    {
+        if (_uncommitted.Count == 0)
+        {
+            return;
+        }
+
+        var events = _uncommitted.ToList();
+        _uncommitted.Clear();
+        await NotifyAsync(events, cancellationToken);
+    }
+
+    /// <summary>The caller's transaction rolled back or failed: what was saved in it never became public.</summary>
+    internal void ForgetUncommitted() => _uncommitted.Clear();
+
+    private async Task NotifyAsync(IReadOnlyList<PublicationEvent> events, CancellationToken cancellationToken)
+    {
         foreach (var listener in _listeners)
         {
             await listener.PublishedAsync(events, cancellationToken);
         }
-
-        return saved;
     }
 
     private async Task<int> SaveWithSummariesAsync(List<(ReportVersion Version, int Sign)> changes, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Disclosure.Data.Sqlite;
 using Disclosure.Data.SqlServer;
 using Disclosure.Data.Summaries;
 using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Publication;
 using Disclosure.Domain.Reports;
 using Disclosure.Domain.Serialization;
 using Disclosure.Web.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class PublicationLogTests : IAsyncLifetime
     private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"disclosure-log-{Guid.NewGuid():N}.db");
     private readonly string _sqlServerDatabase = $"DisclosureLog_{Guid.NewGuid():N}";
 
-    private DisclosureDbContext NewContext()
+    private DisclosureDbContext NewContext(IPublicationListener? listener = null)
     {
         var options = new DbContextOptionsBuilder<DisclosureDbContext>();
         if (TestDatabase.IsSqlServer)
@@ -37,7 +38,7 @@ public sealed class PublicationLogTests : IAsyncLifetime
             options.UseDisclosureSqlite($"Data Source={_sqliteFile}");
         }
 
-        return new DisclosureDbContext(options.Options);
+        return new DisclosureDbContext(options.Options, listener is null ? null : [listener]);
     }
 
     [Fact]
@@ -97,6 +98,44 @@ public sealed class PublicationLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListenersHearOfASaveInACallersTransaction_OnlyWhenItCommits()
+    {
+        var heard = new HeardEvents();
+        await using var db = NewContext(heard);
+        var agency = await AddAgencyAsync(db, "zhongwei-commerce", "中卫市商务局");
+        Assert.Single(heard.Events);
+        heard.Events.Clear();
+
+        // Rolled back: the publication never happened, so no listener hears of it.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var abandoned = new Report(agency, 2023);
+            abandoned.PublishAsPrinted(Zhongwei(), ReportOrigin.Imported, "test", At);
+            db.Reports.Add(abandoned);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(heard.Events);
+        db.ChangeTracker.Clear();
+        agency = await db.Agencies.SingleAsync(a => a.Id == agency.Id);
+
+        // Committed: heard after the commit, not at the save inside the transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var report = new Report(agency, 2023);
+            report.PublishAsPrinted(Zhongwei(), ReportOrigin.Imported, "test", At);
+            db.Reports.Add(report);
+            await db.SaveChangesAsync();
+            Assert.Empty(heard.Events);
+            await transaction.CommitAsync();
+        }
+
+        var became = Assert.IsType<VersionBecameCurrent>(Assert.Single(heard.Events));
+        Assert.Equal(2023, became.Version.Report.Year);
+    }
+
+    [Fact]
     public async Task AnAgencyRename_IsLoggedOnce_AndAnUnchangedUpdateNotAtAll()
     {
         await using var db = NewContext();
@@ -148,6 +187,17 @@ public sealed class PublicationLogTests : IAsyncLifetime
         Assert.Equal([2022, 2023], await new YearSummaries(db).EnsureAllAsync(CancellationToken.None));
         Assert.Empty(await new YearSummaries(db).EnsureAllAsync(CancellationToken.None));
         Assert.Equal(before, await TotalsAsync(db));
+    }
+
+    private sealed class HeardEvents : IPublicationListener
+    {
+        public List<PublicationEvent> Events { get; } = [];
+
+        public Task PublishedAsync(IReadOnlyList<PublicationEvent> events, CancellationToken cancellationToken)
+        {
+            Events.AddRange(events);
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<Agency> AddAgencyAsync(DisclosureDbContext db, string slug, string name)
