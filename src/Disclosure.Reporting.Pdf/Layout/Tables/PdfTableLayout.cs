@@ -67,7 +67,7 @@ internal sealed class PdfTableLayout
         writer.EnsureSpace(KeepHeight);
         bookmark?.Invoke(writer.Y);
         var groupLabels = _grid.Cells.Where(c => c.Row >= _measure.HeaderRows && c.IsRowGroupLabel).ToList();
-        var pagination = new TablePagination(_measure.RowHeights, _measure.HeaderRows, _grid.IsSubHeader, groupLabels, _splitting.ContinuedNeeded);
+        var pagination = new TablePagination(_measure, _grid.IsSubHeader, groupLabels, _splitting.ContinuedNeeded);
         new TableDrawing(_grid, _measure, _splitting).Draw(writer, _captionLines, pagination);
     }
 }

@@ -55,10 +55,7 @@ internal sealed class RowSplitting(TableGrid grid, TableMeasure measure, TextLay
                 }
             }
 
-            var newHeights = new List<double>(measure.RowHeights);
-            newHeights.RemoveAt(r);
-            newHeights.InsertRange(r, heights);
-            measure.RowHeights = [.. newHeights];
+            measure.SplitRow(r, heights);
             grid.RowCount += added;
             r += added;
         }

@@ -30,8 +30,8 @@ internal sealed class TableMeasure(PdfTable table, TableGrid grid, TextLayout te
 
     public double[] ColumnWidths { get; private set; } = [];
 
-    /// <summary>The height of each row; replaced when <see cref="RowSplitting"/> cuts a tall row into pieces.</summary>
-    public double[] RowHeights { get; set; } = [];
+    /// <summary>The height of each row; <see cref="SplitRow"/> replaces a tall row by its pieces.</summary>
+    public double[] RowHeights { get; private set; } = [];
 
     public int HeaderRows => Math.Clamp(table.HeaderRowCount, 0, grid.RowCount);
 
@@ -75,6 +75,10 @@ internal sealed class TableMeasure(PdfTable table, TableGrid grid, TextLayout te
         var inner = Math.Max(1, Columns(cell.Column, cell.Column + cell.ColSpan) - (2 * PadX));
         return text.BreakLines(atoms, inner, inner);
     }
+
+    /// <summary>Row <paramref name="row"/> becomes rows of <paramref name="pieces"/>' heights (<see cref="RowSplitting"/>).</summary>
+    public void SplitRow(int row, IReadOnlyList<double> pieces) =>
+        RowHeights = [.. RowHeights.Take(row), .. pieces, .. RowHeights.Skip(row + 1)];
 
     /// <summary>The height of the rows from <paramref name="firstRow"/> up to (not including) <paramref name="endRow"/>.</summary>
     public double Rows(int firstRow, int endRow)

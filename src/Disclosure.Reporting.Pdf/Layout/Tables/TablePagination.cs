@@ -6,7 +6,7 @@ namespace Disclosure.Reporting.Pdf.Layout.Tables;
 /// row-group label it cuts (「三、本年度办理结果」, 「（五）不予处理」) has room for its text above the break and for its
 /// text with 「（续）」 below it.
 /// </summary>
-internal sealed class TablePagination(double[] rowHeights, int headerRows, Func<int, bool> isSubHeader, IReadOnlyList<PlacedCell> groupLabels, Func<PlacedCell, double> continuedNeeded)
+internal sealed class TablePagination(TableMeasure measure, Func<int, bool> isSubHeader, IReadOnlyList<PlacedCell> groupLabels, Func<PlacedCell, double> continuedNeeded)
 {
     private const double Epsilon = 0.01;
 
@@ -15,7 +15,9 @@ internal sealed class TablePagination(double[] rowHeights, int headerRows, Func<
     public List<(int First, int End)> Split(double firstRoom, double fullRoom)
     {
         var segments = new List<(int First, int End)>();
+        var rowHeights = measure.RowHeights;
         var rowCount = rowHeights.Length;
+        var headerRows = measure.HeaderRows;
         var first = headerRows;
         var room = firstRoom;
         var used = 0.0;
@@ -26,7 +28,7 @@ internal sealed class TablePagination(double[] rowHeights, int headerRows, Func<
                 var breakAt = ChooseBreak(first, r, room, fullRoom);
                 segments.Add((first, breakAt));
                 first = breakAt;
-                used = Sum(breakAt, r);
+                used = measure.Rows(breakAt, r);
                 room = fullRoom;
             }
 
@@ -37,22 +39,11 @@ internal sealed class TablePagination(double[] rowHeights, int headerRows, Func<
         return segments;
     }
 
-    public double Sum(int firstRow, int endRow)
-    {
-        var total = 0.0;
-        for (var r = firstRow; r < endRow; r++)
-        {
-            total += rowHeights[r];
-        }
-
-        return total;
-    }
-
     /// <summary>The row to start the next page with, at or before <paramref name="overflow"/> (the first row that does not fit).</summary>
     private int ChooseBreak(int first, int overflow, double room, double fullRoom)
     {
         // Do not give up more than two thirds of the page to keep a label whole.
-        for (var b = overflow; b > first && Sum(first, b) >= room / 3; b--)
+        for (var b = overflow; b > first && measure.Rows(first, b) >= room / 3; b--)
         {
             if (!isSubHeader(b - 1) && LabelsFit(first, b, fullRoom))
             {
@@ -75,8 +66,8 @@ internal sealed class TablePagination(double[] rowHeights, int headerRows, Func<
         {
             if (cell.Row < breakAt && cell.EndRow > breakAt)
             {
-                var above = Sum(Math.Max(cell.Row, first), breakAt);
-                var below = Math.Min(Sum(breakAt, cell.EndRow), fullRoom);
+                var above = measure.Rows(Math.Max(cell.Row, first), breakAt);
+                var below = Math.Min(measure.Rows(breakAt, cell.EndRow), fullRoom);
                 if (above + Epsilon < cell.Needed || below + Epsilon < continuedNeeded(cell))
                 {
                     return false;
