@@ -38,7 +38,7 @@ public sealed class PasswordChangeTests(PortalFactory portal) : IClassFixture<Po
         using (var wrong = await client.PostFormAsync("/account/password",
             [new("CurrentPassword", "not-the-initial-2024"), new("NewPassword", "my-own-pass-2024"), new("ConfirmPassword", "my-own-pass-2024")], token))
         {
-            Assert.NotNull((await wrong.ParseAsync()).QuerySelector("#f-CurrentPassword-error"));
+            Assert.EndsWith("当前密码不正确。", (await wrong.ParseAsync()).QuerySelector("#f-CurrentPassword-error")?.TextContent.Trim(), StringComparison.Ordinal);
         }
 
         await portal.WithDbAsync(async db => Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditAction.PasswordChanged && e.UserName.Contains("new.reviewer@example.gov.cn"))));
