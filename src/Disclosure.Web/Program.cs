@@ -69,6 +69,7 @@ builder.Services
     {
         mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         mvc.Filters.Add(new ControlCharacterFilter());
+        BindingMessages.UseChinese(mvc.ModelBindingMessageProvider);
     })
     .AddRazorOptions(razor =>
     {

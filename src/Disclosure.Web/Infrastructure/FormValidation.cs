@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace Disclosure.Web.Infrastructure;
 
@@ -27,6 +28,28 @@ public static class FormValidation
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule, bool multiline = false) =>
         rule.Must(text => ControlCharacters.IndexOfRefused(text, multiline) < 0)
             .WithMessage((_, text) => ControlCharacters.Message(text!, ControlCharacters.IndexOfRefused(text, multiline)));
+}
+
+/// <summary>
+/// Model binding's own messages, in Chinese: a value that cannot be read as the field's type (a tampered choice, a
+/// number field given letters) is refused at its field in words a clerk reads, never in English.
+/// </summary>
+public static class BindingMessages
+{
+    public static void UseChinese(DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值。");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值。");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "所填的值无效。");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "所填的值无效。");
+        messages.SetValueIsInvalidAccessor(value => $"“{value}”无效。");
+        messages.SetValueMustBeANumberAccessor(_ => "请填写数字。");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
+        messages.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
+        messages.SetMissingBindRequiredValueAccessor(_ => "缺少此项。");
+        messages.SetMissingKeyOrValueAccessor(() => "缺少此项。");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容为空。");
+    }
 }
 
 /// <summary>

@@ -46,6 +46,22 @@ public sealed class AgencyAdminTests(AdminPortalFixture portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task CreateAgency_WithAParentThatIsNoNumber_SaysSoInChineseAtTheParent_AndKeepsWhatWasTyped()
+    {
+        using var client = portal.AdminClient();
+        var before = await AgencyCountAsync();
+
+        using var response = await client.PostFormAsync("/admin/agencies/new", Form("中卫市统计局", "zhongwei-tjj", parent: "abc"), portal.Admin.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains("“abc”不是有效的值", page.QuerySelector("#f-ParentId-error")!.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("中卫市统计局", page.QuerySelector("#f-Name")!.GetAttribute("value"));
+        Assert.Equal(before, await AgencyCountAsync());
+    }
+
+    [Fact]
     public async Task CreateAgency_WithATakenSlug_SaysSoAtTheSlugAndSavesNothing()
     {
         using var client = portal.AdminClient();

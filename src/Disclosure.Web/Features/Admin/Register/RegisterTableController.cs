@@ -12,8 +12,9 @@ namespace Disclosure.Web.Features.Admin.Register;
 public static class CellLabels
 {
     public static string Row(TableLayout layout, string row) =>
-        layout.Id == ReportTableId.Reviews && Enum.GetValues<CaseKind>().FirstOrDefault(k => k.GroupKey() == row) is { } kind && kind != default ? kind.Label()
-        : layout.Row(row) is { } r ? (r.Subgroup is null ? r.Label : $"{r.Subgroup} {r.Label}") : row;
+        layout.Id == ReportTableId.Reviews
+            ? Enum.GetValues<CaseKind>().Where(k => k.GroupKey() == row).Select(k => k.Label()).FirstOrDefault() ?? row
+            : layout.Row(row) is { } r ? (r.Subgroup is null ? r.Label : $"{r.Subgroup} {r.Label}") : row;
 
     public static string Column(TableLayout layout, string column) =>
         layout.Id == ReportTableId.Reviews
