@@ -60,7 +60,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, PortalServer port
         $"- {v.Id} ({v.Impact}): {v.Help}\n" + string.Join('\n', v.Nodes.Select(n => $"    {n.Target}  {n.Html}"))));
 
     private Task<IBrowserContext> NewContextAsync() =>
-        browser.Browser.NewContextAsync(new()
+        browser.NewContextAsync(new()
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new() { Width = 1280, Height = 800 },

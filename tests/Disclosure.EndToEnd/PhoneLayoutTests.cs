@@ -224,7 +224,7 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, PortalServer portal
     private static string Slug(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 
     private Task<IBrowserContext> NewContextAsync(int width) =>
-        browser.Browser.NewContextAsync(new()
+        browser.NewContextAsync(new()
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new() { Width = width, Height = 800 },

@@ -18,7 +18,7 @@ public sealed class PrintingAReportTests(BrowserFixture browser, PortalServer po
     [InlineData("/reports/pingtan/2021", "平潭综合实验区管理委员会2021年度报告")]
     public async Task PrintedReport_FillsItsPages_AndEndsWithTheColophon(string path, string which)
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = portal.BaseAddress.ToString(), Locale = "zh-CN" });
+        await using var context = await browser.NewContextAsync(new() { BaseURL = portal.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
 

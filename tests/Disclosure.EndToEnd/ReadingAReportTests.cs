@@ -135,7 +135,7 @@ public sealed class ReadingAReportTests(BrowserFixture browser, PortalServer por
     }
 
     private Task<IBrowserContext> NewContextAsync(int width, int height) =>
-        browser.Browser.NewContextAsync(new()
+        browser.NewContextAsync(new()
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new() { Width = width, Height = height },

@@ -169,7 +169,7 @@ public sealed partial class RegisterJourneyTests(BrowserFixture browser, HttpsPo
     }
 
     private Task<IBrowserContext> NewContextAsync() =>
-        browser.Browser.NewContextAsync(new()
+        browser.NewContextAsync(new()
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new() { Width = 1280, Height = 800 },

@@ -296,7 +296,7 @@ public sealed partial class ReportEntryTests(BrowserFixture browser, HttpsPortal
     private static partial Regex TablePage();
 
     private Task<IBrowserContext> NewContextAsync(int width) =>
-        browser.Browser.NewContextAsync(new()
+        browser.NewContextAsync(new()
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new() { Width = width, Height = 800 },

@@ -215,7 +215,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser, HttpsPorta
     }
 
     private Task<IBrowserContext> NewContextAsync() =>
-        browser.Browser.NewContextAsync(new()
+        browser.NewContextAsync(new()
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new() { Width = 1280, Height = 800 },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Disclosure.Domain.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,6 +39,9 @@ public static class BindingMessages
 {
     public static void UseChinese(DefaultModelBindingMessageProvider messages)
     {
+        // Every validator rule names its own message; a rule that forgets one still speaks Chinese.
+        ValidatorOptions.Global.LanguageManager.Culture = CultureInfo.GetCultureInfo("zh-CN");
+
         messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值。");
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值。");
         messages.SetUnknownValueIsInvalidAccessor(_ => "所填的值无效。");

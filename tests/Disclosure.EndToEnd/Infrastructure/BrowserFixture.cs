@@ -11,6 +11,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(
         $"No browser: {Chromium.ExecutablePath} is missing and {Chromium.RequireVariable}=1 requires it. Install Debian's chromium package.");
 
+    /// <summary>
+    /// A context of its own for one test. Navigation waits up to a minute for the page's load event: on a busy
+    /// two-core runner the fonts and scripts of a page have taken longer than Playwright's default 30 s.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(Chromium.ExecutablePath))
