@@ -36,9 +36,13 @@ public sealed class PasswordChangeTests(PortalFactory portal) : IClassFixture<Po
             [new("CurrentPassword", "initial-pass-2024"), new("NewPassword", "my-own-pass-2024"), new("ConfirmPassword", "my-own-pass-2025")], token);
         Assert.Contains("不一致", (await mismatch.ParseAsync()).QuerySelector("#f-ConfirmPassword-error")?.TextContent, StringComparison.Ordinal);
         using (var wrong = await client.PostFormAsync("/account/password",
-            [new("CurrentPassword", "not-the-initial-2024"), new("NewPassword", "my-own-pass-2024"), new("ConfirmPassword", "my-own-pass-2024")], token))
+            [new("CurrentPassword", "not-the-initial-2024"), new("NewPassword", "weakpass"), new("ConfirmPassword", "weakpass")], token))
         {
-            Assert.EndsWith("当前密码不正确。", (await wrong.ParseAsync()).QuerySelector("#f-CurrentPassword-error")?.TextContent.Trim(), StringComparison.Ordinal);
+            // Both problems at once: the wrong current password, and what the new one lacks.
+            var page = await wrong.ParseAsync();
+            Assert.EndsWith("当前密码不正确。", page.QuerySelector("#f-CurrentPassword-error")?.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.Contains("密码至少 12 位", page.QuerySelector("#f-NewPassword-error")?.TextContent, StringComparison.Ordinal);
+            Assert.Contains("密码须包含数字", page.QuerySelector("#f-NewPassword-error")?.TextContent, StringComparison.Ordinal);
         }
 
         await portal.WithDbAsync(async db => Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditAction.PasswordChanged && e.UserName.Contains("new.reviewer@example.gov.cn"))));

@@ -109,7 +109,7 @@ public sealed class StaffSignIn(
             var changed = await users.ChangePasswordAsync(user, current, replacement);
             if (!changed.Succeeded)
             {
-                return (changed, user);
+                return (await WithNewPasswordProblemsAsync(changed, user, replacement), user);
             }
 
             await PasswordPolicy.ClearAsync(users, user);
@@ -126,6 +126,26 @@ public sealed class StaffSignIn(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Identity stops at a wrong current password; the new one's problems (too short, no digit…) are named beside it,
+    /// so one submission says everything.
+    /// </summary>
+    private async Task<IdentityResult> WithNewPasswordProblemsAsync(IdentityResult refused, PortalUser user, string replacement)
+    {
+        if (!refused.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            return refused;
+        }
+
+        var problems = refused.Errors.ToList();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, user, replacement)).Errors);
+        }
+
+        return problems.Count == refused.Errors.Count() ? refused : IdentityResult.Failed([.. problems]);
     }
 
     /// <summary>The same work as a real check; always a failure.</summary>
